@@ -1,0 +1,9 @@
+//! The rules of a city office, free of I/O: calendars and opening hours, the catalogue's vocabulary,
+//! staff roles, national register numbers and the clock every other part reads time from.
+
+pub mod calendar;
+pub mod catalogue;
+pub mod clock;
+pub mod locale;
+pub mod national_number;
+pub mod staff;

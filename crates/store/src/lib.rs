@@ -1,0 +1,20 @@
+//! Loket's storage: one [`Store`] over SQLite (the default, embedded) or PostgreSQL (several nodes).
+//!
+//! Each backend has its own migrations; the queries are written once in SQL both understand and run
+//! through [`on_backend!`], which expands a body once per pool type so each is checked by the compiler.
+
+#[macro_use]
+mod backend;
+pub mod audit;
+pub mod calendar;
+pub mod catalogue;
+pub mod demo;
+mod error;
+pub mod import;
+pub mod organisation;
+pub mod settings;
+pub mod staff;
+pub mod testing;
+
+pub use backend::{Backend, Store};
+pub use error::{StoreError, StoreResult};

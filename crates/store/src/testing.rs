@@ -1,0 +1,90 @@
+//! Fresh, migrated stores for tests. `LOKET_TEST_DATABASE_URL=postgres://user@host:port` makes every
+//! story test run on its own new PostgreSQL database on that server instead of a SQLite file.
+
+use crate::Store;
+use std::path::PathBuf;
+
+pub const POSTGRES_ENV: &str = "LOKET_TEST_DATABASE_URL";
+
+/// A store on an empty database, migrated. Keep the returned guard alive while the store is used.
+pub async fn fresh_store() -> (Store, TestDatabase) {
+    let database = TestDatabase::create().await;
+    let store = Store::connect(&database.url)
+        .await
+        .expect("connect to the test database");
+    store.migrate().await.expect("migrate the test database");
+    (store, database)
+}
+
+/// An empty database of its own for one test: a SQLite file in a temporary folder, or a new
+/// PostgreSQL database named `loket_test_…` (CI drops those before each run).
+pub struct TestDatabase {
+    pub url: String,
+    _folder: Option<tempfile_dir::TempFolder>,
+}
+
+impl TestDatabase {
+    pub async fn create() -> TestDatabase {
+        match std::env::var(POSTGRES_ENV) {
+            Ok(server) if !server.is_empty() => Self::create_postgres(&server).await,
+            _ => Self::create_sqlite(),
+        }
+    }
+
+    fn create_sqlite() -> TestDatabase {
+        let folder = tempfile_dir::TempFolder::new();
+        let url = folder.path.join("loket.db").display().to_string();
+        TestDatabase {
+            url,
+            _folder: Some(folder),
+        }
+    }
+
+    async fn create_postgres(server: &str) -> TestDatabase {
+        use sqlx::Connection;
+        let server = server.trim_end_matches('/');
+        let admin_url = format!("{server}/postgres");
+        let name = format!(
+            "loket_test_{}",
+            crate::staff::random_token()
+                .to_ascii_lowercase()
+                .replace(['-', '_'], "")
+        );
+        let name = &name[..40];
+        let mut admin = sqlx::PgConnection::connect(&admin_url)
+            .await
+            .expect("connect to PostgreSQL");
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut admin)
+            .await
+            .expect("create a test database");
+        TestDatabase {
+            url: format!("{server}/{name}"),
+            _folder: None,
+        }
+    }
+}
+
+/// A temporary folder removed when dropped, without a dependency outside tests.
+mod tempfile_dir {
+    use super::PathBuf;
+
+    pub struct TempFolder {
+        pub path: PathBuf,
+    }
+
+    impl TempFolder {
+        pub fn new() -> TempFolder {
+            let path =
+                std::env::temp_dir().join(format!("loket-test-{}", crate::staff::random_token()));
+            std::fs::create_dir_all(&path).expect("create a temporary folder");
+            TempFolder { path }
+        }
+    }
+
+    impl Drop for TempFolder {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! The storage story, told once and run on SQLite, and on PostgreSQL when
+//! `LOKET_TEST_DATABASE_URL` points at a server.
+
+use jiff::Timestamp;
+use jiff::civil::date;
+use loket_domain::calendar::{ClosedBecause, DateException, Day, Holiday, TimeRange};
+use loket_domain::catalogue::{Channel, ProductForm};
+use loket_domain::staff::Role;
+use loket_store::staff::{SessionKind, UserInput};
+use loket_store::testing::fresh_store;
+use loket_store::{Store, StoreError};
+
+fn now() -> Timestamp {
+    "2026-12-03T09:00:00Z".parse().unwrap()
+}
+
+async fn demo_store() -> (Store, loket_store::testing::TestDatabase) {
+    let (store, database) = fresh_store().await;
+    assert!(store.install_demo(now()).await.unwrap());
+    (store, database)
+}
+
+#[tokio::test]
+async fn the_demo_holds_the_leuven_office_and_is_installed_only_once() {
+    let (store, _db) = demo_store().await;
+    let products = store.products().await.unwrap();
+    assert_eq!(products.len(), 37);
+    let eid = store.product("eid-aanvraag").await.unwrap();
+    assert_eq!(
+        (eid.channel, eid.minutes, eid.fee_cents),
+        (Channel::Appointment, 15, Some(2000))
+    );
+    assert_eq!(eid.department_code, "burgerzaken");
+    assert_eq!(eid.rubric_code.as_deref(), Some("identiteit"));
+
+    let site = store.site("stadskantoor").await.unwrap();
+    assert_eq!(site.time_zone, "Europe/Brussels");
+    let zones = store.zones(site.id).await.unwrap();
+    assert_eq!(
+        zones.iter().map(|z| z.letter.as_str()).collect::<String>(),
+        "ABCDE"
+    );
+    let counters = store.counters(site.id).await.unwrap();
+    assert_eq!(counters.len(), 20);
+    let counter_7 = counters.iter().find(|c| c.number == 7).unwrap();
+    assert_eq!(counter_7.zone_letter, "B");
+    assert!(counter_7.products.contains(&"eid-aanvraag".to_owned()));
+    assert_eq!(store.rooms(site.id).await.unwrap().len(), 2);
+    assert_eq!(store.users().await.unwrap().len(), 12);
+
+    // A second start with --demo keeps what is there.
+    store
+        .set_setting("organisation.name", "Stad Leuven (test)")
+        .await
+        .unwrap();
+    assert!(!store.install_demo(now()).await.unwrap());
+    assert_eq!(
+        store.setting("organisation.name").await.unwrap().as_deref(),
+        Some("Stad Leuven (test)")
+    );
+}
+
+#[tokio::test]
+async fn the_demo_calendar_opens_on_thursday_evening_and_closes_on_the_citys_days() {
+    let (store, _db) = demo_store().await;
+    let site = store.site("stadskantoor").await.unwrap();
+    let hours = store.site_hours(&site).await.unwrap();
+    let Day::Open(intervals) = hours.calendar.day(date(2026, 12, 3)) else {
+        panic!("Thursday is open")
+    };
+    assert_eq!(intervals[0].start.to_string(), "2026-12-03T08:00:00Z");
+    assert_eq!(intervals[0].end.to_string(), "2026-12-03T19:00:00Z");
+    assert_eq!(
+        hours.calendar.day(date(2026, 12, 25)),
+        Day::Closed(ClosedBecause::LegalHoliday(Holiday::Christmas))
+    );
+    let Day::Closed(ClosedBecause::CityRule(index)) = hours.calendar.day(date(2026, 5, 15)) else {
+        panic!("the Friday after Ascension is closed")
+    };
+    assert_eq!(hours.rules[index].names.nl, "Vrijdag na Hemelvaart");
+    assert_eq!(hours.phone.on(jiff::civil::Weekday::Friday).len(), 1);
+
+    let saturday = date(2026, 12, 5);
+    let exception =
+        DateException::open(saturday, vec!["09:00-12:00".parse::<TimeRange>().unwrap()]).unwrap();
+    let names = loket_domain::catalogue::Texts::new("Verkiezingen", "Élections", "Elections");
+    store
+        .save_date_exception(site.id, &exception, &names)
+        .await
+        .unwrap();
+    let hours = store.site_hours(&site).await.unwrap();
+    assert!(matches!(hours.calendar.day(saturday), Day::Open(_)));
+    store
+        .delete_date_exception(site.id, hours.exceptions[0].id)
+        .await
+        .unwrap();
+    let hours = store.site_hours(&site).await.unwrap();
+    assert_eq!(
+        hours.calendar.day(saturday),
+        Day::Closed(ClosedBecause::NoHours)
+    );
+}
+
+#[tokio::test]
+async fn a_product_code_is_unique_and_an_edit_keeps_everything_else() {
+    let (store, _db) = demo_store().await;
+    let mut form = ProductForm::from(&store.product("stadsplan").await.unwrap().input());
+    form.code = "eid-aanvraag".into();
+    let duplicate = store.insert_product(&form.parse().unwrap()).await;
+    assert!(
+        matches!(duplicate, Err(StoreError::Duplicate(_))),
+        "{duplicate:?}"
+    );
+
+    form.code = "stadsplan".into();
+    form.fee = "1,50".into();
+    store
+        .update_product("stadsplan", &form.parse().unwrap())
+        .await
+        .unwrap();
+    let map = store.product("stadsplan").await.unwrap();
+    assert_eq!(map.fee_cents, Some(150));
+    assert_eq!(map.name_fr, "Plan de la ville");
+
+    form.department = "no-such-department".into();
+    let unknown = store
+        .update_product("stadsplan", &form.parse().unwrap())
+        .await;
+    assert!(
+        matches!(unknown, Err(StoreError::Reference(_))),
+        "{unknown:?}"
+    );
+    assert_eq!(
+        store.product("stadsplan").await.unwrap().department_code,
+        "onthaal"
+    );
+}
+
+#[tokio::test]
+async fn staff_sign_in_with_a_password_and_sessions_end() {
+    let (store, _db) = demo_store().await;
+    assert!(
+        store
+            .authenticate("balie1", "wrong")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .authenticate("nobody", "demo")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let backoffice = store
+        .authenticate("backoffice1", "demo")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(backoffice.roles, vec![Role::Backoffice]);
+    assert_eq!(backoffice.departments, vec!["milieu", "stedenbouw"]);
+
+    let session = store
+        .start_session(
+            backoffice.id,
+            SessionKind::Api,
+            now(),
+            jiff::SignedDuration::from_hours(8),
+        )
+        .await
+        .unwrap();
+    let found = store
+        .session_user(&session.token, SessionKind::Api, now())
+        .await
+        .unwrap();
+    assert_eq!(found.map(|u| u.username).as_deref(), Some("backoffice1"));
+    assert!(
+        store
+            .session_user(&session.token, SessionKind::Web, now())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let later: Timestamp = "2026-12-03T17:00:01Z".parse().unwrap();
+    assert!(
+        store
+            .session_user(&session.token, SessionKind::Api, later)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    store
+        .set_password("backoffice1", "a much longer secret")
+        .await
+        .unwrap();
+    assert!(
+        store
+            .session_user(&session.token, SessionKind::Api, now())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .authenticate("backoffice1", "a much longer secret")
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn a_deactivated_account_cannot_sign_in_and_usernames_are_unique() {
+    let (store, _db) = demo_store().await;
+    let input = UserInput {
+        username: "balie1".into(),
+        display_name: "Someone else".into(),
+        active: true,
+        roles: vec![Role::Counter],
+        departments: vec![],
+    };
+    let duplicate = store
+        .create_user(&input, "long enough password", now())
+        .await;
+    assert!(
+        matches!(duplicate, Err(StoreError::Duplicate(_))),
+        "{duplicate:?}"
+    );
+
+    let user = store.user("balie1").await.unwrap();
+    let session = store
+        .start_session(
+            user.id,
+            SessionKind::Web,
+            now(),
+            jiff::SignedDuration::from_hours(8),
+        )
+        .await
+        .unwrap();
+    let deactivated = UserInput {
+        active: false,
+        display_name: user.display_name.clone(),
+        ..input
+    };
+    store.update_user("balie1", &deactivated).await.unwrap();
+    assert!(
+        store
+            .authenticate("balie1", "demo")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .session_user(&session.token, SessionKind::Web, now())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn the_audit_log_keeps_who_did_what() {
+    let (store, _db) = demo_store().await;
+    let admin = store.user("admin").await.unwrap();
+    store
+        .audit(now(), Some(admin.id), "product.update", "stadsplan", "fee")
+        .await
+        .unwrap();
+    let entries = store.audit_entries(10).await.unwrap();
+    assert_eq!(entries[0].actor.as_deref(), Some("admin"));
+    assert_eq!(entries[0].action, "product.update");
+    assert_eq!(entries[0].at, now());
+}
