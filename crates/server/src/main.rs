@@ -1,1 +1,194 @@
-fn main() {}
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use loket_domain::staff::{MIN_PASSWORD_LENGTH, Role, is_valid_username};
+use loket_server::config::{ConfigFile, Overrides, ServeConfig};
+use loket_store::Store;
+use loket_store::staff::UserInput;
+use std::io::Read;
+use std::path::PathBuf;
+
+/// Loket: appointments, tickets, counters, screens and the e-loket of a city office.
+#[derive(Parser)]
+#[command(name = "loket", version)]
+struct Cli {
+    /// Configuration file; used when it exists.
+    #[arg(
+        long,
+        global = true,
+        default_value = "loket.toml",
+        env = "LOKET_CONFIG"
+    )]
+    config: PathBuf,
+    /// Database: a SQLite file path, or a postgres:// URL.
+    #[arg(long, global = true, env = "LOKET_DATABASE_URL")]
+    database: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server.
+    Serve {
+        /// Install the Leuven demo (kept when the database already holds it).
+        #[arg(long)]
+        demo: bool,
+        /// Address to listen on.
+        #[arg(long, env = "LOKET_LISTEN")]
+        listen: Option<String>,
+        /// Start the clock at this instant and let it run, e.g. 2026-12-03T10:00:00+01:00.
+        #[arg(long)]
+        now: Option<String>,
+        /// `off` turns rate limiting off, for load tests on loopback.
+        #[arg(long, value_name = "on|off")]
+        rate_limit: Option<String>,
+    },
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Add or update products from a catalogue CSV file.
+    Import {
+        /// The CSV file (columns as in the Leuven catalogue).
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a staff account; prints a generated password unless --password-stdin is given.
+    Create {
+        #[arg(long)]
+        username: String,
+        /// admin, manager, reception, counter, backoffice, telephonist or shop; repeat for several.
+        #[arg(long = "role", required = true)]
+        roles: Vec<Role>,
+        /// The name colleagues and citizens see.
+        #[arg(long)]
+        name: Option<String>,
+        /// Department code, for back-office employees; repeat for several.
+        #[arg(long = "department")]
+        departments: Vec<String>,
+        /// Read the password from standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LOKET_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    let file = ConfigFile::load(&cli.config, cli.config != "loket.toml")?;
+    match cli.command {
+        Command::Serve {
+            demo,
+            listen,
+            now,
+            rate_limit,
+        } => {
+            let overrides = Overrides {
+                listen,
+                database: cli.database,
+                demo,
+                now,
+                rate_limit,
+            };
+            loket_server::serve(ServeConfig::resolve(overrides, file)?).await
+        }
+        Command::Migrate => {
+            let store = open_store(cli.database, file).await?;
+            println!("The database is up to date.");
+            store.close().await;
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Create {
+                    username,
+                    roles,
+                    name,
+                    departments,
+                    password_stdin,
+                },
+        } => {
+            let store = open_store(cli.database, file).await?;
+            create_user(&store, username, roles, name, departments, password_stdin).await
+        }
+        Command::Import { file: path } => {
+            let store = open_store(cli.database, file).await?;
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let count = store.import_catalogue(&text).await?;
+            println!("Imported {count} products from {}.", path.display());
+            Ok(())
+        }
+    }
+}
+
+async fn open_store(database: Option<String>, file: ConfigFile) -> anyhow::Result<Store> {
+    let overrides = Overrides {
+        database,
+        ..Overrides::default()
+    };
+    let config = ServeConfig::resolve(overrides, file)?;
+    let store = Store::connect(&config.database_url).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+async fn create_user(
+    store: &Store,
+    username: String,
+    roles: Vec<Role>,
+    name: Option<String>,
+    departments: Vec<String>,
+    password_stdin: bool,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        is_valid_username(&username),
+        "the username must be 2 to 40 lowercase letters, digits, dots, dashes or underscores"
+    );
+    let password = if password_stdin {
+        let mut password = String::new();
+        std::io::stdin().read_to_string(&mut password)?;
+        password.trim_end_matches(['\r', '\n']).to_owned()
+    } else {
+        loket_store::staff::random_token()[..20].to_owned()
+    };
+    anyhow::ensure!(
+        password.chars().count() >= MIN_PASSWORD_LENGTH,
+        "the password needs at least {MIN_PASSWORD_LENGTH} characters"
+    );
+    let input = UserInput {
+        display_name: name.unwrap_or_else(|| username.clone()),
+        username,
+        active: true,
+        roles,
+        departments,
+    };
+    let user = store
+        .create_user(&input, &password, jiff::Timestamp::now())
+        .await?;
+    println!(
+        "Created {} ({}).",
+        user.username,
+        user.roles
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if !password_stdin {
+        println!("Password: {password}");
+    }
+    Ok(())
+}

@@ -62,7 +62,7 @@ impl Store {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
         {
-            std::fs::create_dir_all(folder).map_err(|e| sqlx::Error::Io(e))?;
+            std::fs::create_dir_all(folder).map_err(sqlx::Error::Io)?;
         }
         let options = SqliteConnectOptions::from_str(&format!("sqlite://{path}"))?
             .create_if_missing(true)

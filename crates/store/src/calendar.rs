@@ -183,7 +183,7 @@ impl Store {
             time_zone,
             weekly,
             legal_holidays: site.legal_holidays,
-            closing_rules: rules.iter().map(|named| named.rule.clone()).collect(),
+            closing_rules: rules.iter().map(|named| named.rule).collect(),
             exceptions: exceptions
                 .iter()
                 .map(|named| named.exception.clone())

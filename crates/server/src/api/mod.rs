@@ -1,0 +1,99 @@
+//! The public HTTP API, version 1: JSON in and out, described by the OpenAPI document generated
+//! from these handlers and served at `/api/v1/openapi.json`.
+
+mod auth;
+mod catalogue;
+pub mod problem;
+mod staff;
+
+use crate::middleware::{api_locale, metrics_handle};
+use crate::state::AppState;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::from_fn;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use loket_domain::catalogue::FieldErrors;
+use problem::ApiError;
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Loket API", version = "1", description = "Appointments, tickets, counters, screens and the e-loket of a city office."),
+    components(schemas(problem::Problem)),
+    modifiers(&BearerToken),
+    tags(
+        (name = "catalogue", description = "Sites and products"),
+        (name = "staff", description = "Staff sign-in and tools"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let scheme = HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build();
+        components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let (routes, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(catalogue::sites))
+        .routes(routes!(catalogue::products))
+        .routes(routes!(auth::token))
+        .routes(routes!(staff::me))
+        .routes(routes!(staff::audit_log))
+        .split_for_parts();
+    let openapi = Arc::new(openapi);
+    routes
+        .route(
+            "/api/v1/openapi.json",
+            get(move || async move { Json(openapi.as_ref().clone()) }),
+        )
+        .layer(from_fn(api_locale))
+        .route("/healthz", get(health))
+        .route("/metrics", get(metrics))
+        .with_state(state)
+}
+
+/// Ready when the database answers.
+async fn health(State(state): State<AppState>) -> impl IntoResponse {
+    match state.store.sites().await {
+        Ok(_) => (StatusCode::OK, "ok"),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+    }
+}
+
+async fn metrics() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        metrics_handle().render(),
+    )
+}
+
+/// A JSON body whose parse errors come back as a 422 problem naming the body.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(_) => {
+                let mut errors = FieldErrors::default();
+                errors.add("body", "error-json");
+                Err(ApiError::Invalid(errors))
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! The `loket` web server: public pages, staff and admin pages, and the JSON API, over one store.
+
+pub mod api;
+pub mod config;
+pub mod i18n;
+mod middleware;
+pub mod state;
+pub mod web;
+
+use crate::config::ServeConfig;
+use crate::state::AppState;
+use anyhow::Context;
+use loket_domain::clock::{Clock, ShiftedClock, SystemClock};
+use loket_store::Store;
+use std::sync::Arc;
+
+/// Everything a running server needs besides its listening socket.
+pub struct AppOptions {
+    pub demo: bool,
+    pub rate_limit: bool,
+    pub secure_cookies: bool,
+}
+
+/// Builds the whole application over a migrated store.
+pub async fn app(
+    store: Store,
+    clock: Arc<dyn Clock>,
+    options: AppOptions,
+) -> anyhow::Result<axum::Router> {
+    let state = AppState::new(store, clock, options).await?;
+    middleware::metrics_handle();
+    let routes = web::router(state.clone())
+        .merge(api::router(state.clone()))
+        .fallback(not_found);
+    Ok(middleware::apply(routes, state))
+}
+
+/// `loket serve`: opens and migrates the database, installs the demo when asked, and serves.
+pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
+    let store = Store::connect(&config.database_url)
+        .await
+        .with_context(|| format!("opening the database {}", redact(&config.database_url)))?;
+    store.migrate().await.context("migrating the database")?;
+    let clock: Arc<dyn Clock> = match config.now {
+        Some(start) => Arc::new(ShiftedClock::starting_at(start)),
+        None => Arc::new(SystemClock),
+    };
+    if config.demo && store.install_demo(clock.now()).await? {
+        tracing::info!("installed the Leuven demo; every demo account has the password `demo`");
+    }
+    let options = AppOptions {
+        demo: config.demo,
+        rate_limit: config.rate_limit,
+        secure_cookies: config.secure_cookies,
+    };
+    let app = app(store, clock, options).await?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("listening on {}", config.listen))?;
+    tracing::info!("Loket listens on http://{}", listener.local_addr()?);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    Ok(())
+}
+
+/// An unknown path: a problem for the API, a translated page for everything else.
+async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if uri.path().starts_with("/api/") {
+        api::problem::ApiError::NotFound.into_response()
+    } else {
+        web::page::PageError::NotFound.into_response()
+    }
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => format!("{}://…{}", &url[..scheme], &url[at..]),
+        _ => url.to_owned(),
+    }
+}

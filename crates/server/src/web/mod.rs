@@ -1,0 +1,41 @@
+//! Server-rendered pages: the public site, staff sign-in and the administration. Every form works
+//! without JavaScript: parse, validate, re-render with the input kept on error, redirect on success.
+
+pub mod admin;
+mod assets;
+pub mod form;
+pub mod page;
+mod public;
+pub mod staff;
+
+use crate::state::AppState;
+use askama::Template;
+use axum::Router;
+use axum::response::{Html, IntoResponse, Redirect};
+use page::{PageError, PageResult};
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(public::routes())
+        .merge(staff::routes())
+        .merge(admin::routes())
+        .merge(assets::routes())
+        .with_state(state)
+}
+
+/// Renders a template into a 200 page.
+pub fn render(template: impl Template) -> PageResult {
+    Ok(Html(template.render().map_err(PageError::from)?).into_response())
+}
+
+/// Post/Redirect/Get: after a successful form, send the browser to `to` with a 303.
+pub fn see_other(to: &str) -> PageResult {
+    Ok(Redirect::to(to).into_response())
+}
+
+/// Only a path on this site is a safe place to send someone back to.
+pub fn local_path(candidate: &str) -> Option<&str> {
+    let is_local =
+        candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\');
+    is_local.then_some(candidate)
+}

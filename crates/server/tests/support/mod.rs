@@ -1,0 +1,96 @@
+//! Starts the real application on a free loopback port over a fresh demo database (SQLite, or
+//! PostgreSQL when `LOKET_TEST_DATABASE_URL` is set) with a clock the test controls.
+#![allow(dead_code)] // each test binary uses its own part of this module
+
+use jiff::Timestamp;
+use loket_domain::clock::ManualClock;
+use loket_server::AppOptions;
+use loket_store::testing::{TestDatabase, fresh_store};
+use std::sync::Arc;
+
+pub struct TestApp {
+    pub base: String,
+    pub clock: Arc<ManualClock>,
+    pub store: loket_store::Store,
+    _database: TestDatabase,
+}
+
+/// Thursday 3 December 2026, 10:00 in Leuven.
+pub fn thursday_morning() -> Timestamp {
+    "2026-12-03T09:00:00Z".parse().unwrap()
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(AppOptions {
+        demo: true,
+        rate_limit: false,
+        secure_cookies: false,
+    })
+    .await
+}
+
+pub async fn spawn_app_with(options: AppOptions) -> TestApp {
+    let (store, database) = fresh_store().await;
+    let clock = Arc::new(ManualClock::at(thursday_morning()));
+    store.install_demo(thursday_morning()).await.unwrap();
+    let app = loket_server::app(store.clone(), clock.clone(), options)
+        .await
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    TestApp {
+        base,
+        clock,
+        store,
+        _database: database,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A browser-like client that keeps cookies and does not follow redirects.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    /// A browser signed in as `username` (password `demo`).
+    pub async fn signed_in(&self, username: &str) -> reqwest::Client {
+        let client = self.browser();
+        let response = client
+            .post(self.url("/staff/login"))
+            .form(&[("username", username), ("password", "demo"), ("next", "")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 303, "{username} signs in");
+        client
+    }
+
+    /// A bearer token for `username` (password `demo`).
+    pub async fn token(&self, username: &str) -> String {
+        let response = reqwest::Client::new()
+            .post(self.url("/api/v1/auth/token"))
+            .json(&serde_json::json!({"username": username, "password": "demo"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let body: serde_json::Value = response.json().await.unwrap();
+        body["token"].as_str().unwrap().to_owned()
+    }
+}
