@@ -87,7 +87,10 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let cli = Cli::parse();
-    let file = ConfigFile::load(&cli.config, cli.config != "loket.toml")?;
+    let file = ConfigFile::load(
+        &cli.config,
+        cli.config.as_path() != std::path::Path::new("loket.toml"),
+    )?;
     match cli.command {
         Command::Serve {
             demo,
