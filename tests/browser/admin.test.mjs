@@ -97,3 +97,25 @@ test("an administrator creates a staff account that can then sign in", async () 
   await colleague.context().close();
   await page.context().close();
 });
+
+test("the opening hours and closing days pages have no WCAG 2.1 AA violations", async () => {
+  const page = await newPage(browser, "nl");
+  await signIn(page, loket.base, "admin");
+  for (const [path, name] of [
+    ["/admin/sites/stadskantoor/hours", "admin-hours-nl"],
+    ["/admin/sites/stadskantoor/closing-days", "admin-closing-days-nl"],
+    ["/admin/sites/stadskantoor/closing-days/rules/new", "admin-closing-rule-nl"],
+    ["/admin/sites/stadskantoor/counters/7", "admin-counter-nl"],
+  ]) {
+    await page.goto(loket.base + path);
+    assert.deepEqual(await accessibilityViolations(page), [], path);
+    await screenshot(page, name);
+  }
+  await page.goto(`${loket.base}/admin/sites/stadskantoor/hours`);
+  await page.fill("#f-counters-3", "9 tot 5");
+  await Promise.all([page.waitForNavigation(), page.click("form.admin-form button[type=submit]")]);
+  assert.equal(await page.inputValue("#f-counters-3"), "9 tot 5");
+  assert.match(await page.textContent(".error-summary"), /Vul een uur in/);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.context().close();
+});

@@ -61,6 +61,13 @@ impl Tr {
         self.args(id, &[(name, value.to_string())])
     }
 
+    /// A message that chooses its words by a number, e.g. "1 minuut" but "5 minuten".
+    pub fn count(&self, id: &str, count: i64) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            HashMap::from([(Cow::Borrowed("count"), FluentValue::from(count))]);
+        LOCALES.lookup_with_args(&language_id(self.locale), id, &args)
+    }
+
     pub fn args(&self, id: &str, args: &[(&str, String)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
@@ -135,11 +142,21 @@ mod tests {
         assert_eq!(Tr::new(Locale::En).time(time(9, 5, 0, 0)), "9:05");
     }
 
-    /// The message ids a Fluent file defines, in order.
+    /// The message ids the Fluent files of a language define, file by file (sorted by name), in order.
     fn message_ids(locale: &str) -> Vec<String> {
-        let path = format!("{}/locales/{locale}/main.ftl", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(path)
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(locale);
+        let mut files: Vec<_> = std::fs::read_dir(folder)
             .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|path| std::fs::read_to_string(path).unwrap())
+            .collect::<Vec<_>>()
+            .join("\n")
             .lines()
             .filter_map(|line| line.split_once(" = ").or_else(|| line.split_once(" =")))
             .map(|(id, _)| id.trim())
@@ -217,12 +234,12 @@ mod tests {
         assert_eq!(
             message_ids("fr"),
             dutch,
-            "fr/main.ftl has the ids of nl/main.ftl, in order"
+            "the French files have the ids of the Dutch ones, in order"
         );
         assert_eq!(
             message_ids("en"),
             dutch,
-            "en/main.ftl has the ids of nl/main.ftl, in order"
+            "the English files have the ids of the Dutch ones, in order"
         );
     }
 
@@ -252,6 +269,14 @@ mod tests {
         for id in ids {
             assert!(dutch.iter().any(|known| known == id), "{id}");
         }
+    }
+
+    #[test]
+    fn counted_words_follow_the_number() {
+        assert_eq!(Tr::new(Locale::Nl).count("minutes", 1), "1 minuut");
+        assert_eq!(Tr::new(Locale::Nl).count("minutes", 15), "15 minuten");
+        assert_eq!(Tr::new(Locale::En).count("minutes", 1), "1 minute");
+        assert_eq!(Tr::new(Locale::Fr).count("minutes", 2), "2 minutes");
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         rate_limit: config.rate_limit,
         secure_cookies: config.secure_cookies,
     };
+    tokio::spawn(purge_expired_sessions(store.clone(), clock.clone()));
     let app = app(store, clock, options).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
@@ -67,6 +68,19 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     })
     .await?;
     Ok(())
+}
+
+/// Removes expired sessions once an hour, so the table only holds sessions that can still be used.
+async fn purge_expired_sessions(store: Store, clock: Arc<dyn Clock>) {
+    let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        hourly.tick().await;
+        match store.purge_sessions(clock.now()).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!("removed {count} expired sessions"),
+            Err(error) => tracing::warn!("could not remove expired sessions: {error}"),
+        }
+    }
 }
 
 /// An unknown path: a problem for the API, a translated page for everything else.

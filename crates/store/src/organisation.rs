@@ -217,6 +217,42 @@ impl Store {
             .execute(pool).await?.rows_affected());
         Ok(())
     }
+
+    /// The site's zone with this letter.
+    pub async fn zone(&self, site_id: i64, letter: &str) -> StoreResult<Zone> {
+        let sql = "SELECT id, letter, name_nl, name_fr, name_en, colour FROM zones WHERE site_id = $1 AND letter = $2";
+        Ok(
+            on_backend!(self, pool => sqlx::query_as(sql).bind(site_id).bind(letter).fetch_one(pool).await?),
+        )
+    }
+
+    /// Adds a zone; [`StoreError::Duplicate`] when the site has a zone with that letter already.
+    pub async fn insert_zone(&self, site_id: i64, input: &ZoneInput) -> StoreResult<()> {
+        let sql = "INSERT INTO zones (site_id, letter, name_nl, name_fr, name_en, colour) VALUES ($1, $2, $3, $4, $5, $6)";
+        on_backend!(self, pool => sqlx::query(sql)
+            .bind(site_id).bind(&input.letter).bind(&input.names.nl).bind(&input.names.fr)
+            .bind(&input.names.en).bind(&input.colour)
+            .execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    /// The site's meeting room with this code.
+    pub async fn room(&self, site_id: i64, code: &str) -> StoreResult<Room> {
+        let sql = "SELECT id, code, name_nl, name_fr, name_en, note FROM rooms WHERE site_id = $1 AND code = $2";
+        Ok(
+            on_backend!(self, pool => sqlx::query_as(sql).bind(site_id).bind(code).fetch_one(pool).await?),
+        )
+    }
+
+    /// Adds a meeting room; [`StoreError::Duplicate`] when the site has a room with that code already.
+    pub async fn insert_room(&self, site_id: i64, input: &RoomInput) -> StoreResult<()> {
+        let sql = "INSERT INTO rooms (site_id, code, name_nl, name_fr, name_en, note) VALUES ($1, $2, $3, $4, $5, $6)";
+        on_backend!(self, pool => sqlx::query(sql)
+            .bind(site_id).bind(&input.code).bind(&input.names.nl).bind(&input.names.fr)
+            .bind(&input.names.en).bind(&input.note)
+            .execute(pool).await?.rows_affected());
+        Ok(())
+    }
 }
 
 /// Turns "no row changed" into [`StoreError::NotFound`].

@@ -274,3 +274,124 @@ async fn the_audit_log_keeps_who_did_what() {
     assert_eq!(entries[0].action, "product.update");
     assert_eq!(entries[0].at, now());
 }
+
+#[tokio::test]
+async fn a_zone_letter_is_unique_per_site_and_found_by_its_letter() {
+    use loket_store::organisation::ZoneInput;
+    let (store, _db) = demo_store().await;
+    let site = store.site("stadskantoor").await.unwrap();
+    assert_eq!(
+        store.zone(site.id, "B").await.unwrap().name_nl,
+        "Burgerzaken"
+    );
+    assert!(matches!(
+        store.zone(site.id, "Z").await,
+        Err(StoreError::NotFound)
+    ));
+
+    let taxes = ZoneInput {
+        letter: "F".into(),
+        names: loket_domain::catalogue::Texts::new("Belastingen", "Taxes", "Taxes"),
+        colour: "#0f766e".into(),
+    };
+    store.insert_zone(site.id, &taxes).await.unwrap();
+    assert_eq!(store.zone(site.id, "F").await.unwrap().colour, "#0f766e");
+
+    let again = ZoneInput {
+        letter: "B".into(),
+        ..taxes
+    };
+    let duplicate = store.insert_zone(site.id, &again).await;
+    assert!(
+        matches!(duplicate, Err(StoreError::Duplicate(_))),
+        "{duplicate:?}"
+    );
+    assert_eq!(
+        store.zone(site.id, "B").await.unwrap().name_nl,
+        "Burgerzaken"
+    );
+}
+
+#[tokio::test]
+async fn a_room_code_is_unique_per_site_and_found_by_its_code() {
+    use loket_store::organisation::RoomInput;
+    let (store, _db) = demo_store().await;
+    let site = store.site("stadskantoor").await.unwrap();
+    assert_eq!(
+        store.room(site.id, "spreekruimte-1").await.unwrap().name_fr,
+        "Salle d'entretien 1"
+    );
+    assert!(matches!(
+        store.room(site.id, "spreekruimte-9").await,
+        Err(StoreError::NotFound)
+    ));
+
+    let second = RoomInput {
+        code: "spreekruimte-2".into(),
+        names: loket_domain::catalogue::Texts::new(
+            "Spreekruimte 2",
+            "Salle d'entretien 2",
+            "Meeting room 2",
+        ),
+        note: String::new(),
+    };
+    store.insert_room(site.id, &second).await.unwrap();
+    assert_eq!(
+        store.room(site.id, "spreekruimte-2").await.unwrap().name_en,
+        "Meeting room 2"
+    );
+    let duplicate = store
+        .insert_room(
+            site.id,
+            &RoomInput {
+                code: "spreekruimte-1".into(),
+                ..second
+            },
+        )
+        .await;
+    assert!(
+        matches!(duplicate, Err(StoreError::Duplicate(_))),
+        "{duplicate:?}"
+    );
+    assert_eq!(
+        store.room(site.id, "spreekruimte-1").await.unwrap().name_nl,
+        "Spreekruimte 1"
+    );
+}
+
+#[tokio::test]
+async fn expired_sessions_are_purged_and_live_ones_kept() {
+    let (store, _db) = demo_store().await;
+    let user = store.user("onthaal").await.unwrap();
+    let short = store
+        .start_session(
+            user.id,
+            SessionKind::Web,
+            now(),
+            jiff::SignedDuration::from_mins(5),
+        )
+        .await
+        .unwrap();
+    let long = store
+        .start_session(
+            user.id,
+            SessionKind::Web,
+            now(),
+            jiff::SignedDuration::from_hours(8),
+        )
+        .await
+        .unwrap();
+    let later = now() + jiff::SignedDuration::from_hours(1);
+    assert_eq!(store.purge_sessions(later).await.unwrap(), 1);
+    assert!(
+        store.end_session(&short.token).await.is_err(),
+        "the expired session is gone"
+    );
+    assert!(
+        store
+            .session_user(&long.token, SessionKind::Web, later)
+            .await
+            .unwrap()
+            .is_some()
+    );
+}

@@ -111,6 +111,48 @@ fn parse_two_digits(text: &str) -> Result<i8, HoursError> {
     text.parse().map_err(|_| HoursError::InvalidTime)
 }
 
+/// Reads a day's hours as a person types them: ranges separated by commas, each `from-to` with
+/// times like `9:00`, `09.00`, `9u30` or `9u`; an empty text is a closed day.
+/// `"9.00-12.30, 13:30 - 16:00"` gives two sorted ranges; overlapping ranges are refused.
+pub fn parse_day_hours(text: &str) -> Result<Vec<TimeRange>, HoursError> {
+    let ranges = text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (opens, closes) = part.split_once(['-', '–']).ok_or(HoursError::InvalidTime)?;
+            TimeRange::new(parse_typed_time(opens)?, parse_typed_time(closes)?)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    sorted_without_overlap(ranges)
+}
+
+/// Writes a day's hours the way [`parse_day_hours`] reads them: `09:00-12:30, 13:30-16:00`.
+pub fn format_day_hours(ranges: &[TimeRange]) -> String {
+    ranges
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `9:00`, `09.00`, `9u30`, `9u` or `9` as a time of day.
+fn parse_typed_time(text: &str) -> Result<Time, HoursError> {
+    let text = text.trim().to_ascii_lowercase();
+    let (hour, minute) = match text.split_once([':', '.', 'u', 'h']) {
+        Some((hour, "")) => (hour, "00"),
+        Some((hour, minute)) => (hour, minute),
+        None => (text.as_str(), "00"),
+    };
+    let is_number = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !is_number(hour) || minute.len() != 2 || !is_number(minute) {
+        return Err(HoursError::InvalidTime);
+    }
+    let hour: i8 = hour.parse().map_err(|_| HoursError::InvalidTime)?;
+    let minute: i8 = minute.parse().map_err(|_| HoursError::InvalidTime)?;
+    Time::new(hour, minute, 0, 0).map_err(|_| HoursError::InvalidTime)
+}
+
 /// Sorts `ranges` by opening time and checks that none overlap. Ranges may touch.
 pub(crate) fn sorted_without_overlap(
     mut ranges: Vec<TimeRange>,
@@ -153,6 +195,40 @@ impl WeeklyHours {
 fn day_index(weekday: Weekday) -> usize {
     // The offset is 0..=6, so taking the absolute value changes nothing.
     usize::from(weekday.to_monday_zero_offset().unsigned_abs())
+}
+
+#[cfg(test)]
+mod typed_hours_tests {
+    use super::*;
+
+    #[test]
+    fn hours_are_read_the_way_people_type_them() {
+        let ranges = parse_day_hours("13:30 - 16:00, 9.00-12.30").unwrap();
+        assert_eq!(format_day_hours(&ranges), "09:00-12:30, 13:30-16:00");
+        assert_eq!(
+            format_day_hours(&parse_day_hours("9u-12u30").unwrap()),
+            "09:00-12:30"
+        );
+        assert_eq!(
+            format_day_hours(&parse_day_hours("9h00–20h00").unwrap()),
+            "09:00-20:00"
+        );
+        assert_eq!(parse_day_hours("  ").unwrap(), vec![]);
+    }
+
+    #[test]
+    fn wrong_hours_say_what_is_wrong() {
+        assert_eq!(parse_day_hours("9-25"), Err(HoursError::InvalidTime));
+        assert_eq!(parse_day_hours("morning"), Err(HoursError::InvalidTime));
+        assert_eq!(
+            parse_day_hours("12:00-09:00"),
+            Err(HoursError::InvalidRange)
+        );
+        assert_eq!(
+            parse_day_hours("09:00-12:00, 11:00-13:00"),
+            Err(HoursError::Overlap)
+        );
+    }
 }
 
 #[cfg(test)]

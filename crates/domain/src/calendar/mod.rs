@@ -13,5 +13,5 @@ mod site_calendar;
 pub use closing_rule::{ClosingRule, ClosingRuleError};
 pub use easter::easter_sunday;
 pub use holidays::{Holiday, belgian_holidays};
-pub use hours::{HoursError, TimeRange, WeeklyHours};
+pub use hours::{HoursError, TimeRange, WeeklyHours, format_day_hours, parse_day_hours};
 pub use site_calendar::{ClosedBecause, DateException, Day, OpenInterval, SiteCalendar};

@@ -266,3 +266,7 @@ problem-conflict-detail = This conflicts with what is already there.
 problem-rate-limited = Too many requests
 problem-internal = Internal error
 problem-internal-detail = Something went wrong. Please try again later.
+admin-departments = Departments
+admin-departments-text = The city's departments, and whether they have fixed counters or come on call.
+admin-sites = Sites
+admin-sites-text = Zones, counters, meeting rooms, opening hours and closing days.

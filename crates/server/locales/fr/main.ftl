@@ -266,3 +266,7 @@ problem-conflict-detail = Cela entre en conflit avec ce qui existe déjà.
 problem-rate-limited = Trop de demandes
 problem-internal = Erreur interne
 problem-internal-detail = Une erreur s'est produite. Réessayez plus tard.
+admin-departments = Services
+admin-departments-text = Les services de la ville, avec guichets fixes ou sur appel.
+admin-sites = Sites
+admin-sites-text = Zones, guichets, salles d'entretien, heures d'ouverture et jours de fermeture.

@@ -266,3 +266,7 @@ problem-conflict-detail = Dit botst met wat er al is.
 problem-rate-limited = Te veel verzoeken
 problem-internal = Interne fout
 problem-internal-detail = Er ging iets mis. Probeer het later opnieuw.
+admin-departments = Diensten
+admin-departments-text = De diensten van de stad en of ze vaste loketten hebben of op afroep komen.
+admin-sites = Vestigingen
+admin-sites-text = Zones, loketten, spreekruimtes, openingsuren en sluitingsdagen.

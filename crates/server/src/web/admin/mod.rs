@@ -1,7 +1,11 @@
 //! The administration: plain forms for the catalogue, the organisation and the staff. Only the
 //! admin role gets here; every change is written to the audit log.
 
+mod calendar;
+mod counters;
+mod departments;
 mod products;
+mod sites;
 mod users;
 
 use crate::state::AppState;
@@ -18,6 +22,10 @@ pub fn routes() -> Router<AppState> {
         .route("/admin", get(overview))
         .merge(products::routes())
         .merge(users::routes())
+        .merge(departments::routes())
+        .merge(sites::routes())
+        .merge(counters::routes())
+        .merge(calendar::routes())
 }
 
 #[derive(Template)]

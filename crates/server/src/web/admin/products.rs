@@ -221,6 +221,7 @@ async fn update(
     Path(code): Path<String>,
     Form(fields): Form<ProductFields>,
 ) -> PageResult {
+    page.require(Role::Admin)?;
     state.store.product(&code).await?;
     save(state, page, Some(code), fields).await
 }

@@ -204,6 +204,7 @@ async fn update(
     Path(username): Path<String>,
     Form(mut fields): Form<UserFields>,
 ) -> PageResult {
+    page.require(Role::Admin)?;
     state.store.user(&username).await?;
     fields.username = username.clone();
     save(state, page, Some(username), fields).await
