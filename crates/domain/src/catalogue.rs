@@ -41,6 +41,14 @@ impl Channel {
         }
     }
 
+    /// Whether citizens are served for it at a counter (and so a counter can be set to serve it).
+    pub fn is_served_at_a_counter(self) -> bool {
+        matches!(
+            self,
+            Channel::Appointment | Channel::FastCounter | Channel::OnCall
+        )
+    }
+
     pub fn message_id(self) -> &'static str {
         match self {
             Channel::Appointment => "channel-appointment",
@@ -291,11 +299,11 @@ impl ProductForm {
         };
         errors.check(fee.is_ok(), "fee", "error-fee");
         if let (Ok(channel), true) = (&channel, zone.is_empty()) {
-            let needs_zone = matches!(
-                channel,
-                Channel::Appointment | Channel::FastCounter | Channel::OnCall
+            errors.check(
+                !channel.is_served_at_a_counter(),
+                "zone",
+                "error-zone-needed",
             );
-            errors.check(!needs_zone, "zone", "error-zone-needed");
         }
         match (channel, minutes, fee) {
             (Ok(channel), Some(minutes), Ok(fee_cents)) if errors.is_empty() => Ok(ProductInput {

@@ -153,7 +153,10 @@ impl Store {
             self.save_zone(site.id, &input).await?;
             let served: Vec<String> = products
                 .iter()
-                .filter(|p| p.zone_letter.as_deref() == Some(zone.letter.as_str()))
+                .filter(|p| {
+                    p.zone_letter.as_deref() == Some(zone.letter.as_str())
+                        && p.channel.is_served_at_a_counter()
+                })
                 .map(|p| p.code.clone())
                 .collect();
             for &number in &zone.counters {

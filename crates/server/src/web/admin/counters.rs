@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
-use loket_domain::catalogue::{Channel, FieldErrors};
+use loket_domain::catalogue::FieldErrors;
 use loket_domain::staff::Role;
 use loket_store::organisation::{CounterInput, Site};
 use serde::Deserialize;
@@ -71,12 +71,7 @@ async fn product_groups(
     ticked: &[String],
 ) -> Result<Vec<ZoneChoices>, PageError> {
     let mut products = state.store.products().await?;
-    products.retain(|p| {
-        matches!(
-            p.channel,
-            Channel::Appointment | Channel::FastCounter | Channel::OnCall
-        )
-    });
+    products.retain(|p| p.channel.is_served_at_a_counter());
     products.sort_by_key(|p| (p.zone_letter.clone(), p.name(page.locale).to_lowercase()));
     let mut groups: Vec<ZoneChoices> = Vec::new();
     for product in products {
