@@ -210,6 +210,24 @@ impl Texts {
     fn trimmed(&self) -> Texts {
         Texts::new(self.nl.trim(), self.fr.trim(), self.en.trim())
     }
+
+    /// The names trimmed, each required and at most 120 characters; a wrong one is noted on the
+    /// field `name_nl`, `name_fr` or `name_en`.
+    pub fn checked(&self, errors: &mut FieldErrors) -> Texts {
+        let names = self.trimmed();
+        for (field, name) in [
+            ("name_nl", &names.nl),
+            ("name_fr", &names.fr),
+            ("name_en", &names.en),
+        ] {
+            errors.check(
+                !name.is_empty() && name.chars().count() <= 120,
+                field,
+                "error-name",
+            );
+        }
+        names
+    }
 }
 
 /// A department as it is stored: every field checked.
@@ -261,18 +279,7 @@ impl ProductForm {
         let mut errors = FieldErrors::default();
         let code = self.code.trim();
         errors.check(is_valid_code(code), "code", "error-code");
-        let names = self.names.trimmed();
-        for (field, name) in [
-            ("name_nl", &names.nl),
-            ("name_fr", &names.fr),
-            ("name_en", &names.en),
-        ] {
-            errors.check(
-                !name.is_empty() && name.chars().count() <= 120,
-                field,
-                "error-name",
-            );
-        }
+        let names = self.names.checked(&mut errors);
         errors.check(
             !self.department.trim().is_empty(),
             "department",

@@ -4,9 +4,11 @@ use crate::backend::BeginWrite;
 use crate::catalogue::Texts;
 use crate::organisation::{Site, found};
 use crate::{Store, StoreError, StoreResult};
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use loket_domain::calendar::{ClosingRule, DateException, SiteCalendar, TimeRange, WeeklyHours};
+use loket_domain::calendar::{
+    ClosingRule, DateException, SiteCalendar, TimeRange, WEEK, WeeklyHours,
+};
 
 /// Which weekly pattern: the counters' or the phone lines'.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,16 +199,6 @@ impl Store {
         })
     }
 }
-
-const WEEK: [Weekday; 7] = [
-    Weekday::Monday,
-    Weekday::Tuesday,
-    Weekday::Wednesday,
-    Weekday::Thursday,
-    Weekday::Friday,
-    Weekday::Saturday,
-    Weekday::Sunday,
-];
 
 fn weekly_hours_from_rows(rows: Vec<HoursRow>) -> StoreResult<WeeklyHours> {
     let mut hours = WeeklyHours::new();

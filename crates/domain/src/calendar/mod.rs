@@ -15,3 +15,14 @@ pub use easter::easter_sunday;
 pub use holidays::{Holiday, belgian_holidays};
 pub use hours::{HoursError, TimeRange, WeeklyHours, format_day_hours, parse_day_hours};
 pub use site_calendar::{ClosedBecause, DateException, Day, OpenInterval, SiteCalendar};
+
+/// The days of the week, Monday first, as Belgian calendars print them.
+pub const WEEK: [jiff::civil::Weekday; 7] = [
+    jiff::civil::Weekday::Monday,
+    jiff::civil::Weekday::Tuesday,
+    jiff::civil::Weekday::Wednesday,
+    jiff::civil::Weekday::Thursday,
+    jiff::civil::Weekday::Friday,
+    jiff::civil::Weekday::Saturday,
+    jiff::civil::Weekday::Sunday,
+];

@@ -12,7 +12,7 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use jiff::civil::{Date, Weekday};
 use jiff::{Timestamp, ToSpan};
-use loket_domain::calendar::{ClosedBecause, Day, SiteCalendar, TimeRange};
+use loket_domain::calendar::{ClosedBecause, Day, SiteCalendar, TimeRange, WEEK};
 use loket_domain::catalogue::Channel;
 use loket_store::calendar::SiteHours;
 use loket_store::catalogue::Product;
@@ -196,16 +196,6 @@ struct HoursTemplate {
     phone: Vec<WeekdayHours>,
     closures: Vec<Closure>,
 }
-
-const WEEK: [Weekday; 7] = [
-    Weekday::Monday,
-    Weekday::Tuesday,
-    Weekday::Wednesday,
-    Weekday::Thursday,
-    Weekday::Friday,
-    Weekday::Saturday,
-    Weekday::Sunday,
-];
 
 /// Opening after 18:00 counts as an evening opening.
 fn is_evening(ranges: &[TimeRange]) -> bool {

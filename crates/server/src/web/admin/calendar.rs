@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use loket_domain::calendar::{
-    ClosingRule, DateException, WeeklyHours, format_day_hours, parse_day_hours,
+    ClosingRule, DateException, WEEK, WeeklyHours, format_day_hours, parse_day_hours,
 };
 use loket_domain::catalogue::{FieldErrors, Texts};
 use loket_domain::staff::Role;
@@ -48,16 +48,6 @@ pub fn routes() -> Router<AppState> {
             post(delete_exception),
         )
 }
-
-pub const WEEK: [Weekday; 7] = [
-    Weekday::Monday,
-    Weekday::Tuesday,
-    Weekday::Wednesday,
-    Weekday::Thursday,
-    Weekday::Friday,
-    Weekday::Saturday,
-    Weekday::Sunday,
-];
 
 async fn admin_site(state: &AppState, page: &Page, code: &str) -> Result<(i64, Site), PageError> {
     let admin = page.require(Role::Admin)?.id;
@@ -360,19 +350,7 @@ impl RuleFields {
 }
 
 fn names_of(nl: &str, fr: &str, en: &str, errors: &mut FieldErrors) -> Texts {
-    let names = Texts::new(nl.trim(), fr.trim(), en.trim());
-    for (field, name) in [
-        ("name_nl", &names.nl),
-        ("name_fr", &names.fr),
-        ("name_en", &names.en),
-    ] {
-        errors.check(
-            !name.is_empty() && name.chars().count() <= 120,
-            field,
-            "error-name",
-        );
-    }
-    names
+    Texts::new(nl, fr, en).checked(errors)
 }
 
 #[derive(Template)]
