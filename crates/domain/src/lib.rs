@@ -6,4 +6,5 @@ pub mod catalogue;
 pub mod clock;
 pub mod locale;
 pub mod national_number;
+pub mod slots;
 pub mod staff;

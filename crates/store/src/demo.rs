@@ -7,8 +7,9 @@ use crate::staff::UserInput;
 use crate::{Store, StoreError, StoreResult};
 use jiff::Timestamp;
 use jiff::civil::Weekday;
-use loket_domain::calendar::{ClosingRule, TimeRange, WeeklyHours};
+use loket_domain::calendar::{ClosingRule, TimeRange, WEEK, WeeklyHours};
 use loket_domain::catalogue::{DepartmentInput, Staffing, Texts};
+use loket_domain::slots::RosterBlock;
 use loket_domain::staff::Role;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -66,6 +67,8 @@ struct DemoZone {
     names: [String; 3],
     colour: String,
     counters: Vec<i64>,
+    #[serde(default)]
+    appointment_counters: u32,
 }
 
 #[derive(Deserialize)]
@@ -167,6 +170,8 @@ impl Store {
                 };
                 self.save_counter(site.id, &counter).await?;
             }
+            let roster = weekday_roster(zone.appointment_counters)?;
+            self.replace_roster(site.id, &zone.letter, &roster).await?;
         }
         for room in &demo.rooms {
             let input = RoomInput {
@@ -219,6 +224,23 @@ fn weekly_hours(days: &BTreeMap<String, Vec<String>>) -> StoreResult<WeeklyHours
         hours.set(weekday, ranges).map_err(invalid)?;
     }
     Ok(hours)
+}
+
+/// The same number of appointment counters from Monday to Friday, all day; the opening hours
+/// and closing days decide when that is.
+fn weekday_roster(counters: u32) -> StoreResult<Vec<RosterBlock>> {
+    if counters == 0 {
+        return Ok(Vec::new());
+    }
+    let hours: TimeRange = "08:00-21:00".parse().map_err(invalid)?;
+    Ok(WEEK[..5]
+        .iter()
+        .map(|&weekday| RosterBlock {
+            weekday,
+            hours,
+            counters,
+        })
+        .collect())
 }
 
 fn parse_weekday(name: &str) -> Option<Weekday> {

@@ -8,6 +8,12 @@ pub enum StoreError {
     /// A referenced record does not exist, or a record is still in use and cannot be removed.
     #[error("reference problem: {0}")]
     Reference(String),
+    /// A place asked for is no longer free (a slot taken in the meantime).
+    #[error("no longer free")]
+    Full,
+    /// The record is not in a state that allows this (an appointment cancelled already).
+    #[error("not possible in state {0}")]
+    WrongState(String),
     #[error("not found")]
     NotFound,
     #[error("invalid data in the store: {0}")]

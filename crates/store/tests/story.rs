@@ -395,3 +395,172 @@ async fn expired_sessions_are_purged_and_live_ones_kept() {
             .is_some()
     );
 }
+
+mod appointments {
+    use super::*;
+    use loket_domain::slots::{Book, BookingPolicy, Cell};
+    use loket_store::appointments::{AppointmentStatus, NewAppointment};
+
+    /// The cells of a visit of `minutes` in zone B of the demo, starting at `start`.
+    async fn zone_b_cells(store: &Store, start: &str, minutes: i64) -> Vec<Cell> {
+        let site = store.site("stadskantoor").await.unwrap();
+        let hours = store.site_hours(&site).await.unwrap();
+        let roster = store.roster(site.id, "B").await.unwrap();
+        let policy = BookingPolicy::default();
+        let book = Book {
+            calendar: &hours.calendar,
+            roster: &roster,
+            policy,
+        };
+        book.cells_of_visit(start.parse().unwrap(), policy.cells_for(minutes))
+            .unwrap()
+    }
+
+    fn visit(site_id: i64, cells: Vec<Cell>, email: &str) -> NewAppointment {
+        NewAppointment {
+            site_id,
+            zone_letter: "B".into(),
+            products: vec!["eid-aanvraag".into()],
+            cells,
+            cell_length: jiff::SignedDuration::from_mins(10),
+            name: "An Peeters".into(),
+            email: email.into(),
+            phone: String::new(),
+            national_number: None,
+            locale: loket_domain::locale::Locale::Nl,
+            booked_by: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn sixty_citizens_racing_for_one_start_get_exactly_its_six_places() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let cells = zone_b_cells(&store, "2026-12-10T09:00:00Z", 15).await;
+        assert_eq!(cells.iter().map(|c| c.places).collect::<Vec<_>>(), [6, 6]);
+        let attempts: Vec<_> = (0..60)
+            .map(|i| {
+                let store = store.clone();
+                let new = visit(site.id, cells.clone(), &format!("citizen{i}@example.be"));
+                tokio::spawn(async move { store.book_appointment(&new, now()).await })
+            })
+            .collect();
+        let mut booked = Vec::new();
+        for attempt in attempts {
+            match attempt.await.unwrap() {
+                Ok(done) => booked.push(done),
+                Err(StoreError::Full) => {}
+                Err(other) => panic!("unexpected: {other}"),
+            }
+        }
+        assert_eq!(booked.len(), 6, "exactly the places there were");
+        let mut codes: Vec<&str> = booked.iter().map(|b| b.appointment.code.as_str()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), 6, "every booking has its own code");
+        let stored = store
+            .appointments_between(site.id, cells[0].start, cells[1].start)
+            .await
+            .unwrap();
+        assert_eq!(stored.len(), 6, "every success is stored, and nothing else");
+        let taken = store
+            .taken_places(
+                site.id,
+                "B",
+                cells[0].start,
+                cells[1].start + jiff::SignedDuration::from_mins(10),
+            )
+            .await
+            .unwrap();
+        assert_eq!(taken.values().copied().collect::<Vec<_>>(), [6, 6]);
+    }
+
+    #[tokio::test]
+    async fn cancelling_frees_the_place_and_a_move_keeps_the_old_time_when_the_new_one_is_full() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let ten = zone_b_cells(&store, "2026-12-10T09:00:00Z", 15).await;
+        let eleven = zone_b_cells(&store, "2026-12-10T10:00:00Z", 15).await;
+        let mine = store
+            .book_appointment(&visit(site.id, ten.clone(), "me@example.be"), now())
+            .await
+            .unwrap();
+        assert_eq!(mine.appointment.status, AppointmentStatus::Booked);
+        assert_eq!(mine.appointment.start, ten[0].start);
+        assert_eq!(mine.appointment.end.to_string(), "2026-12-10T09:20:00Z");
+        for i in 0..6 {
+            store
+                .book_appointment(
+                    &visit(site.id, eleven.clone(), &format!("o{i}@example.be")),
+                    now(),
+                )
+                .await
+                .unwrap();
+        }
+        let full = store
+            .reschedule_appointment(
+                &mine.manage_token,
+                &eleven,
+                jiff::SignedDuration::from_mins(10),
+                now(),
+            )
+            .await;
+        assert!(matches!(full, Err(StoreError::Full)), "{full:?}");
+        let kept = store
+            .appointment_by_token(&mine.manage_token)
+            .await
+            .unwrap();
+        assert_eq!(kept.start, ten[0].start, "the old time is kept");
+        assert_eq!(
+            store
+                .taken_places(site.id, "B", ten[0].start, eleven[0].start)
+                .await
+                .unwrap()[&ten[0].start],
+            1
+        );
+
+        let half_past = zone_b_cells(&store, "2026-12-10T09:10:00Z", 15).await;
+        let moved = store
+            .reschedule_appointment(
+                &mine.manage_token,
+                &half_past,
+                jiff::SignedDuration::from_mins(10),
+                now(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(moved.start, half_past[0].start);
+        let taken = store
+            .taken_places(site.id, "B", ten[0].start, eleven[0].start)
+            .await
+            .unwrap();
+        assert_eq!(
+            taken.get(&ten[0].start).copied().unwrap_or(0),
+            0,
+            "the overlap moved with it"
+        );
+        assert_eq!(taken[&half_past[0].start], 1);
+        assert_eq!(taken[&half_past[1].start], 1);
+
+        let cancelled = store
+            .cancel_appointment(&mine.manage_token, now())
+            .await
+            .unwrap();
+        assert_eq!(cancelled.status, AppointmentStatus::Cancelled);
+        assert!(
+            store
+                .taken_places(site.id, "B", ten[0].start, eleven[0].start)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(matches!(
+            store.cancel_appointment(&mine.manage_token, now()).await,
+            Err(StoreError::WrongState(_))
+        ));
+        assert!(matches!(
+            store.appointment_by_token("not-a-token").await,
+            Err(StoreError::NotFound)
+        ));
+    }
+}

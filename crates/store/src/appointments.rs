@@ -1,0 +1,459 @@
+//! The appointment book: rosters, bookings and the places they take.
+
+use crate::backend::BeginWrite;
+use crate::staff::random_token;
+use crate::{Store, StoreError, StoreResult};
+use jiff::{SignedDuration, Timestamp};
+use loket_domain::calendar::TimeRange;
+use loket_domain::locale::Locale;
+use loket_domain::slots::{Cell, Roster, RosterBlock};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentStatus {
+    Booked,
+    Cancelled,
+    CheckedIn,
+    Served,
+    NoShow,
+}
+
+impl AppointmentStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            AppointmentStatus::Booked => "booked",
+            AppointmentStatus::Cancelled => "cancelled",
+            AppointmentStatus::CheckedIn => "checked_in",
+            AppointmentStatus::Served => "served",
+            AppointmentStatus::NoShow => "no_show",
+        }
+    }
+
+    fn parse(code: &str) -> StoreResult<AppointmentStatus> {
+        [
+            Self::Booked,
+            Self::Cancelled,
+            Self::CheckedIn,
+            Self::Served,
+            Self::NoShow,
+        ]
+        .into_iter()
+        .find(|status| status.code() == code)
+        .ok_or_else(|| StoreError::Invalid(format!("appointment status {code}")))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Appointment {
+    pub id: i64,
+    pub code: String,
+    pub status: AppointmentStatus,
+    pub site_code: String,
+    pub zone_letter: String,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    /// Product codes; a code listed twice is two persons.
+    pub products: Vec<String>,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub national_number: Option<String>,
+    pub locale: Locale,
+}
+
+/// A booking to make: the visit's cells come from the site's appointment book.
+#[derive(Debug, Clone)]
+pub struct NewAppointment {
+    pub site_id: i64,
+    pub zone_letter: String,
+    pub products: Vec<String>,
+    pub cells: Vec<Cell>,
+    pub cell_length: SignedDuration,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub national_number: Option<String>,
+    pub locale: Locale,
+    pub booked_by: Option<i64>,
+}
+
+/// A new booking and the secret of its manage link, which is shown only now.
+#[derive(Debug, Clone)]
+pub struct Booked {
+    pub appointment: Appointment,
+    pub manage_token: String,
+}
+
+type AppointmentRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+);
+
+const APPOINTMENT_COLUMNS: &str = "SELECT a.id, a.code, a.status, s.code, a.zone_letter, a.start_at, a.end_at, a.name, a.email, \
+     a.phone, a.national_number, a.locale FROM appointments a JOIN sites s ON s.id = a.site_id";
+
+/// Unambiguous letters and digits for codes read aloud or typed at a kiosk.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+fn new_code() -> String {
+    use rand::Rng;
+    let mut rng = rand::rng();
+    (0..7)
+        .map(|_| CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())] as char)
+        .collect()
+}
+
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn instant(seconds: i64) -> StoreResult<Timestamp> {
+    Timestamp::from_second(seconds).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// The places a change takes (+1) or gives back (-1), per cell, in the order every transaction
+/// touches them, so two bookings never wait on each other in a circle.
+fn changes(take: &[Cell], give_back: &[Timestamp]) -> BTreeMap<i64, (i64, u32)> {
+    let mut delta: BTreeMap<i64, (i64, u32)> = BTreeMap::new();
+    for cell in take {
+        let entry = delta
+            .entry(cell.start.as_second())
+            .or_insert((0, cell.places));
+        entry.0 += 1;
+        entry.1 = cell.places;
+    }
+    for start in give_back {
+        delta.entry(start.as_second()).or_insert((0, u32::MAX)).0 -= 1;
+    }
+    delta.retain(|_, (change, _)| *change != 0);
+    delta
+}
+
+/// Applies place changes inside `$tx`; returns `StoreError::Full` from the enclosing function
+/// when a cell has no room left.
+macro_rules! move_places {
+    ($tx:ident, $site_id:expr, $zone:expr, $changes:expr) => {
+        for (cell_start, (change, places)) in $changes {
+            if change > 0 {
+                let raised: Option<i64> = sqlx::query_scalar(
+                    "INSERT INTO slot_usage (site_id, zone_letter, cell_start, taken) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (site_id, zone_letter, cell_start) DO UPDATE SET taken = slot_usage.taken + $4 \
+                     WHERE slot_usage.taken + $4 <= $5 RETURNING taken",
+                )
+                .bind($site_id)
+                .bind($zone)
+                .bind(cell_start)
+                .bind(change)
+                .bind(i64::from(places))
+                .fetch_optional(&mut *$tx)
+                .await?;
+                if raised.is_none_or(|taken| taken > i64::from(places)) {
+                    return Err(StoreError::Full);
+                }
+            } else {
+                sqlx::query(
+                    "UPDATE slot_usage SET taken = taken + $4 WHERE site_id = $1 AND zone_letter = $2 AND cell_start = $3 AND taken + $4 >= 0",
+                )
+                .bind($site_id)
+                .bind($zone)
+                .bind(cell_start)
+                .bind(change)
+                .execute(&mut *$tx)
+                .await?;
+            }
+        }
+    };
+}
+
+impl Store {
+    pub async fn roster(&self, site_id: i64, zone_letter: &str) -> StoreResult<Roster> {
+        let sql = "SELECT weekday, opens, closes, counters FROM roster WHERE site_id = $1 AND zone_letter = $2 ORDER BY weekday, opens";
+        let rows: Vec<(i64, String, String, i64)> = on_backend!(self, pool => sqlx::query_as(sql).bind(site_id).bind(zone_letter).fetch_all(pool).await?);
+        let blocks = rows
+            .into_iter()
+            .map(|(weekday, opens, closes, counters)| {
+                let weekday = loket_domain::calendar::WEEK
+                    .into_iter()
+                    .find(|w| i64::from(w.to_monday_one_offset()) == weekday)
+                    .ok_or_else(|| StoreError::Invalid(format!("weekday {weekday}")))?;
+                let hours: TimeRange = format!("{opens}-{closes}")
+                    .parse()
+                    .map_err(|_| StoreError::Invalid(format!("roster {opens}-{closes}")))?;
+                Ok(RosterBlock {
+                    weekday,
+                    hours,
+                    counters: u32::try_from(counters).unwrap_or(0),
+                })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        Ok(Roster::new(blocks))
+    }
+
+    /// Replaces a zone's weekly roster at once.
+    pub async fn replace_roster(
+        &self,
+        site_id: i64,
+        zone_letter: &str,
+        blocks: &[RosterBlock],
+    ) -> StoreResult<()> {
+        on_backend!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query("DELETE FROM roster WHERE site_id = $1 AND zone_letter = $2")
+                .bind(site_id).bind(zone_letter).execute(&mut *tx).await?;
+            for block in blocks {
+                sqlx::query("INSERT INTO roster (site_id, zone_letter, weekday, opens, closes, counters) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(site_id).bind(zone_letter)
+                    .bind(i64::from(block.weekday.to_monday_one_offset()))
+                    .bind(block.hours.opens().strftime("%H:%M").to_string())
+                    .bind(block.hours.closes().strftime("%H:%M").to_string())
+                    .bind(i64::from(block.counters))
+                    .execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// The places taken in a zone's cells that start in [from, to).
+    pub async fn taken_places(
+        &self,
+        site_id: i64,
+        zone_letter: &str,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> StoreResult<HashMap<Timestamp, u32>> {
+        let sql = "SELECT cell_start, taken FROM slot_usage WHERE site_id = $1 AND zone_letter = $2 AND cell_start >= $3 AND cell_start < $4 AND taken > 0";
+        let rows: Vec<(i64, i64)> = on_backend!(self, pool => sqlx::query_as(sql)
+            .bind(site_id).bind(zone_letter).bind(from.as_second()).bind(to.as_second())
+            .fetch_all(pool).await?);
+        rows.into_iter()
+            .map(|(start, taken)| Ok((instant(start)?, u32::try_from(taken).unwrap_or(u32::MAX))))
+            .collect()
+    }
+
+    /// Books a visit if every cell it covers still has room: [`StoreError::Full`] otherwise, and
+    /// then nothing is stored.
+    pub async fn book_appointment(
+        &self,
+        new: &NewAppointment,
+        at: Timestamp,
+    ) -> StoreResult<Booked> {
+        let (Some(first), Some(last)) = (new.cells.first(), new.cells.last()) else {
+            return Err(StoreError::Invalid("a visit without cells".into()));
+        };
+        let (start, end) = (first.start, last.start + new.cell_length);
+        let manage_token = random_token();
+        for _ in 0..5 {
+            let code = new_code();
+            match self
+                .insert_appointment(new, &code, &manage_token, start, end, at)
+                .await
+            {
+                Err(StoreError::Duplicate(message)) if message.contains("code") => continue,
+                Err(other) => return Err(other),
+                Ok(()) => {
+                    let appointment = self.appointment_by_token(&manage_token).await?;
+                    return Ok(Booked {
+                        appointment,
+                        manage_token,
+                    });
+                }
+            }
+        }
+        Err(StoreError::Invalid(
+            "no free appointment code after five tries".into(),
+        ))
+    }
+
+    async fn insert_appointment(
+        &self,
+        new: &NewAppointment,
+        code: &str,
+        manage_token: &str,
+        start: Timestamp,
+        end: Timestamp,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        let places = changes(&new.cells, &[]);
+        on_backend!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            move_places!(tx, new.site_id, &new.zone_letter, places);
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO appointments (site_id, zone_letter, code, manage_token_hash, status, start_at, end_at, cell_minutes, \
+                 name, email, phone, national_number, locale, booked_by, created_at, changed_at) \
+                 VALUES ($1, $2, $3, $4, 'booked', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id")
+                .bind(new.site_id).bind(&new.zone_letter).bind(code).bind(token_hash(manage_token))
+                .bind(start.as_second()).bind(end.as_second()).bind(new.cell_length.as_mins())
+                .bind(&new.name).bind(&new.email).bind(&new.phone).bind(&new.national_number)
+                .bind(new.locale.code()).bind(new.booked_by).bind(at.as_second())
+                .fetch_one(&mut *tx).await?;
+            for (position, product) in (0_i64..).zip(&new.products) {
+                let inserted = sqlx::query(
+                    "INSERT INTO appointment_products (appointment_id, position, product_id) SELECT $1, $2, id FROM products WHERE code = $3")
+                    .bind(id).bind(position).bind(product)
+                    .execute(&mut *tx).await?;
+                if inserted.rows_affected() == 0 {
+                    return Err(StoreError::Reference(format!("product {product}")));
+                }
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    pub async fn appointment_by_token(&self, manage_token: &str) -> StoreResult<Appointment> {
+        let sql = format!("{APPOINTMENT_COLUMNS} WHERE a.manage_token_hash = $1");
+        let row: AppointmentRow = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(token_hash(manage_token)).fetch_one(pool).await?);
+        self.complete_appointment(row).await
+    }
+
+    async fn complete_appointment(&self, row: AppointmentRow) -> StoreResult<Appointment> {
+        let (
+            id,
+            code,
+            status,
+            site_code,
+            zone_letter,
+            start,
+            end,
+            name,
+            email,
+            phone,
+            national_number,
+            locale,
+        ) = row;
+        let sql = "SELECT p.code FROM appointment_products ap JOIN products p ON p.id = ap.product_id WHERE ap.appointment_id = $1 ORDER BY ap.position";
+        let products: Vec<String> =
+            on_backend!(self, pool => sqlx::query_scalar(sql).bind(id).fetch_all(pool).await?);
+        Ok(Appointment {
+            id,
+            code,
+            status: AppointmentStatus::parse(&status)?,
+            site_code,
+            zone_letter,
+            start: instant(start)?,
+            end: instant(end)?,
+            products,
+            name,
+            email,
+            phone,
+            national_number,
+            locale: locale.parse().unwrap_or_default(),
+        })
+    }
+
+    /// The cells a stored appointment holds, with its site, zone and state.
+    async fn held_cells(
+        &self,
+        manage_token: &str,
+    ) -> StoreResult<(i64, i64, String, String, Vec<Timestamp>)> {
+        let sql = "SELECT id, site_id, zone_letter, status, start_at, end_at, cell_minutes FROM appointments WHERE manage_token_hash = $1";
+        let (id, site_id, zone, status, start, end, minutes): (
+            i64,
+            i64,
+            String,
+            String,
+            i64,
+            i64,
+            i64,
+        ) = on_backend!(self, pool => sqlx::query_as(sql).bind(token_hash(manage_token)).fetch_one(pool).await?);
+        let step = minutes.max(1) * 60;
+        let cells = (start..end)
+            .step_by(usize::try_from(step).unwrap_or(600))
+            .map(instant)
+            .collect::<StoreResult<_>>()?;
+        Ok((id, site_id, zone, status, cells))
+    }
+
+    /// Cancels a booked appointment and frees its places.
+    pub async fn cancel_appointment(
+        &self,
+        manage_token: &str,
+        at: Timestamp,
+    ) -> StoreResult<Appointment> {
+        let (id, site_id, zone, status, held) = self.held_cells(manage_token).await?;
+        if status != AppointmentStatus::Booked.code() {
+            return Err(StoreError::WrongState(status));
+        }
+        let places = changes(&[], &held);
+        on_backend!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let changed = sqlx::query("UPDATE appointments SET status = 'cancelled', changed_at = $2 WHERE id = $1 AND status = 'booked'")
+                .bind(id).bind(at.as_second()).execute(&mut *tx).await?;
+            if changed.rows_affected() == 0 {
+                return Err(StoreError::WrongState("changed meanwhile".into()));
+            }
+            move_places!(tx, site_id, &zone, places);
+            tx.commit().await?;
+        });
+        self.appointment_by_token(manage_token).await
+    }
+
+    /// Moves a booked appointment to new cells in one transaction: it never loses the old time
+    /// without getting the new one ([`StoreError::Full`] keeps the old).
+    pub async fn reschedule_appointment(
+        &self,
+        manage_token: &str,
+        cells: &[Cell],
+        cell_length: SignedDuration,
+        at: Timestamp,
+    ) -> StoreResult<Appointment> {
+        let (id, site_id, zone, status, held) = self.held_cells(manage_token).await?;
+        if status != AppointmentStatus::Booked.code() {
+            return Err(StoreError::WrongState(status));
+        }
+        let (Some(first), Some(last)) = (cells.first(), cells.last()) else {
+            return Err(StoreError::Invalid("a visit without cells".into()));
+        };
+        let (start, end) = (first.start, last.start + cell_length);
+        let places = changes(cells, &held);
+        on_backend!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let changed = sqlx::query(
+                "UPDATE appointments SET start_at = $2, end_at = $3, cell_minutes = $4, changed_at = $5 WHERE id = $1 AND status = 'booked'")
+                .bind(id).bind(start.as_second()).bind(end.as_second()).bind(cell_length.as_mins()).bind(at.as_second())
+                .execute(&mut *tx).await?;
+            if changed.rows_affected() == 0 {
+                return Err(StoreError::WrongState("changed meanwhile".into()));
+            }
+            move_places!(tx, site_id, &zone, places);
+            tx.commit().await?;
+        });
+        self.appointment_by_token(manage_token).await
+    }
+
+    /// Booked appointments of a site whose visit starts in [from, to), by start.
+    pub async fn appointments_between(
+        &self,
+        site_id: i64,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> StoreResult<Vec<Appointment>> {
+        let sql = format!(
+            "{APPOINTMENT_COLUMNS} WHERE a.site_id = $1 AND a.start_at >= $2 AND a.start_at < $3 ORDER BY a.start_at, a.id"
+        );
+        let rows: Vec<AppointmentRow> = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(site_id).bind(from.as_second()).bind(to.as_second()).fetch_all(pool).await?);
+        let mut appointments = Vec::with_capacity(rows.len());
+        for row in rows {
+            appointments.push(self.complete_appointment(row).await?);
+        }
+        Ok(appointments)
+    }
+}
