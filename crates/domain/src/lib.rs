@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod catalogue;
 pub mod clock;
+pub mod contact;
 pub mod locale;
 pub mod national_number;
 pub mod slots;

@@ -1,6 +1,7 @@
 //! The `loket` web server: public pages, staff and admin pages, and the JSON API, over one store.
 
 pub mod api;
+pub mod appointments;
 pub mod config;
 pub mod i18n;
 mod middleware;

@@ -204,6 +204,9 @@ async fn the_openapi_document_describes_the_api() {
         "/api/v1/sites",
         "/api/v1/products",
         "/api/v1/auth/token",
+        "/api/v1/availability",
+        "/api/v1/appointments",
+        "/api/v1/appointments/{manage_token}/reschedule",
         "/api/v1/staff/me",
         "/api/v1/admin/audit",
     ] {

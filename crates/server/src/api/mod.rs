@@ -1,6 +1,7 @@
 //! The public HTTP API, version 1: JSON in and out, described by the OpenAPI document generated
 //! from these handlers and served at `/api/v1/openapi.json`.
 
+mod appointments;
 mod auth;
 mod catalogue;
 pub mod problem;
@@ -30,6 +31,7 @@ use utoipa_axum::routes;
     modifiers(&BearerToken),
     tags(
         (name = "catalogue", description = "Sites and products"),
+        (name = "appointments", description = "Free times, bookings, cancelling and moving"),
         (name = "staff", description = "Staff sign-in and tools"),
     )
 )]
@@ -49,6 +51,11 @@ pub fn router(state: AppState) -> Router {
     let (routes, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(catalogue::sites))
         .routes(routes!(catalogue::products))
+        .routes(routes!(appointments::availability))
+        .routes(routes!(appointments::book))
+        .routes(routes!(appointments::show))
+        .routes(routes!(appointments::cancel))
+        .routes(routes!(appointments::reschedule))
         .routes(routes!(auth::token))
         .routes(routes!(staff::me))
         .routes(routes!(staff::audit_log))

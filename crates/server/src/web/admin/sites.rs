@@ -15,6 +15,7 @@ use axum::routing::get;
 use loket_domain::catalogue::{
     FieldErrors, Texts, contrast_with_white, is_valid_colour, is_valid_zone_letter,
 };
+use loket_domain::contact::is_valid_phone;
 use loket_domain::locale::Locale;
 use loket_domain::staff::Role;
 use loket_store::StoreError;
@@ -120,16 +121,6 @@ struct SiteFields {
     #[serde(default)]
     time_zone: String,
     legal_holidays: Option<String>,
-}
-
-/// A phone number as people write it: digits with spaces, dots, slashes, dashes, brackets or a +.
-fn is_valid_phone(phone: &str) -> bool {
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    (6..=15).contains(&digits)
-        && phone.chars().count() <= 30
-        && phone
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +./-()".contains(c))
 }
 
 impl SiteFields {
@@ -721,16 +712,6 @@ async fn save_room(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn phone_numbers_are_written_the_way_people_write_them() {
-        assert!(is_valid_phone("016 27 28 29"));
-        assert!(is_valid_phone("+32 16 27 28 29"));
-        assert!(is_valid_phone("016/27.28.29"));
-        assert!(!is_valid_phone("bel ons"));
-        assert!(!is_valid_phone("123"));
-        assert!(!is_valid_phone(""));
-    }
 
     #[test]
     fn a_contrast_ratio_is_written_with_the_decimal_sign_of_the_language() {

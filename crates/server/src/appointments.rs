@@ -1,0 +1,292 @@
+//! Booking a visit, shared by the API, the citizens' pages and the staff's phone bookings: which
+//! zone and how long, the free starts, the checks on who books, and the booking itself.
+
+use crate::state::AppState;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+use loket_domain::catalogue::{Channel, FieldErrors};
+use loket_domain::contact::{is_valid_email, is_valid_phone};
+use loket_domain::locale::Locale;
+use loket_domain::national_number::NationalNumber;
+use loket_domain::slots::{Book, BookingPolicy, Cell, Slot};
+use loket_store::appointments::{Booked, NewAppointment};
+use loket_store::calendar::SiteHours;
+use loket_store::organisation::Site;
+use loket_store::{StoreError, StoreResult};
+
+/// The rules of every site's appointment book, for now the same everywhere.
+pub const POLICY: BookingPolicy = BookingPolicy {
+    grid_minutes: 10,
+    lead_time: jiff::SignedDuration::from_hours(2),
+    horizon_days: 62,
+};
+
+/// At most this many persons or products in one visit.
+pub const MAX_PRODUCTS_PER_VISIT: usize = 6;
+
+/// What a visit is: where, which products, in which zone, for how many cells.
+pub struct Visit {
+    pub site: Site,
+    pub hours: SiteHours,
+    pub zone: String,
+    pub products: Vec<String>,
+    pub minutes: i64,
+    pub roster: loket_domain::slots::Roster,
+}
+
+impl Visit {
+    pub fn book(&self) -> Book<'_> {
+        Book {
+            calendar: &self.hours.calendar,
+            roster: &self.roster,
+            policy: POLICY,
+        }
+    }
+
+    pub fn cells(&self) -> usize {
+        POLICY.cells_for(self.minutes)
+    }
+
+    pub fn time_zone(&self) -> &TimeZone {
+        &self.hours.calendar.time_zone
+    }
+}
+
+/// Finds the site and products of a visit; the products must all be booked by appointment and
+/// served in one zone.
+pub async fn resolve_visit(
+    state: &AppState,
+    site_code: &str,
+    product_codes: &[String],
+) -> Result<Visit, VisitError> {
+    let mut errors = FieldErrors::default();
+    let site = match state.store.site(site_code).await {
+        Ok(site) => Some(site),
+        Err(StoreError::NotFound) => None,
+        Err(other) => return Err(VisitError::Store(other)),
+    };
+    errors.check(site.is_some(), "site", "error-site");
+    errors.check(!product_codes.is_empty(), "products", "error-products-none");
+    errors.check(
+        product_codes.len() <= MAX_PRODUCTS_PER_VISIT,
+        "products",
+        "error-products-too-many",
+    );
+    let catalogue = state.store.products().await?;
+    let mut zones: Vec<&str> = Vec::new();
+    let mut minutes = 0;
+    for code in product_codes {
+        match catalogue.iter().find(|p| &p.code == code) {
+            Some(product) if product.channel == Channel::Appointment => {
+                minutes += product.minutes;
+                zones.extend(product.zone_letter.as_deref());
+            }
+            Some(_) => errors.add("products", "error-product-not-by-appointment"),
+            None => errors.add("products", "error-products"),
+        }
+    }
+    zones.sort_unstable();
+    zones.dedup();
+    errors.check(zones.len() <= 1, "products", "error-products-zones");
+    let (Some(site), Some(zone)) = (site, zones.first().map(|z| z.to_string())) else {
+        return Err(VisitError::Invalid(errors));
+    };
+    errors.into_result().map_err(VisitError::Invalid)?;
+    let hours = state.store.site_hours(&site).await?;
+    let roster = state.store.roster(site.id, &zone).await?;
+    Ok(Visit {
+        site,
+        hours,
+        zone,
+        products: product_codes.to_vec(),
+        minutes,
+        roster,
+    })
+}
+
+#[derive(Debug)]
+pub enum VisitError {
+    Invalid(FieldErrors),
+    /// Every place of the chosen start is taken.
+    Full,
+    /// The appointment cannot change any more (cancelled, or already served).
+    NotBooked,
+    Store(StoreError),
+}
+
+impl From<StoreError> for VisitError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Full => VisitError::Full,
+            StoreError::WrongState(_) => VisitError::NotBooked,
+            other => VisitError::Store(other),
+        }
+    }
+}
+
+/// The first instant a citizen may still book: the lead time from now, unless staff override it.
+pub fn earliest_start(now: Timestamp, override_lead_time: bool) -> Timestamp {
+    if override_lead_time {
+        now
+    } else {
+        now + POLICY.lead_time
+    }
+}
+
+/// The free starts of a visit between two local dates, within the booking horizon.
+pub async fn free_slots(
+    state: &AppState,
+    visit: &Visit,
+    from: Date,
+    to: Date,
+    earliest: Timestamp,
+) -> StoreResult<Vec<Slot>> {
+    let today = state.now().to_zoned(visit.time_zone().clone()).date();
+    let from = from.max(today);
+    let to = to.min(POLICY.last_bookable_date(today));
+    if from > to {
+        return Ok(Vec::new());
+    }
+    let start_of = |date: Date| {
+        date.to_zoned(visit.time_zone().clone())
+            .map(|z| z.timestamp())
+    };
+    let (Ok(first), Ok(last)) = (start_of(from), start_of(to.saturating_add(1.day()))) else {
+        return Ok(Vec::new());
+    };
+    let taken = state
+        .store
+        .taken_places(visit.site.id, &visit.zone, first, last)
+        .await?;
+    Ok(visit
+        .book()
+        .free_slots(from, to, visit.cells(), &taken, earliest))
+}
+
+/// Who books, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct ContactForm {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub national_number: String,
+    pub locale: String,
+}
+
+/// The checked contact details of a booking.
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub national_number: Option<NationalNumber>,
+    pub locale: Locale,
+}
+
+impl ContactForm {
+    pub fn parse(&self, errors: &mut FieldErrors) -> Option<Contact> {
+        let name = self.name.trim();
+        errors.check(
+            !name.is_empty() && name.chars().count() <= 120,
+            "name",
+            "error-person-name",
+        );
+        let email = self.email.trim();
+        errors.check(is_valid_email(email), "email", "error-email");
+        let phone = self.phone.trim();
+        errors.check(
+            phone.is_empty() || is_valid_phone(phone),
+            "phone",
+            "error-phone",
+        );
+        let national_number = match self.national_number.trim() {
+            "" => None,
+            typed => match NationalNumber::parse(typed) {
+                Ok(number) => Some(number),
+                Err(error) => {
+                    errors.add("national_number", error.message_id());
+                    None
+                }
+            },
+        };
+        let locale = self.locale.parse().unwrap_or_default();
+        errors.is_empty().then(|| Contact {
+            name: name.to_owned(),
+            email: email.to_lowercase(),
+            phone: phone.to_owned(),
+            national_number,
+            locale,
+        })
+    }
+}
+
+/// The cells a visit at `start` takes, or the error to show on the start field.
+pub fn cells_at(
+    visit: &Visit,
+    start: Timestamp,
+    earliest: Timestamp,
+) -> Result<Vec<Cell>, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let today = earliest.to_zoned(visit.time_zone().clone()).date();
+    let horizon = POLICY.last_bookable_date(today);
+    let local = start.to_zoned(visit.time_zone().clone()).date();
+    errors.check(start >= earliest, "start", "error-start-too-soon");
+    errors.check(local <= horizon, "start", "error-start-too-late");
+    errors.into_result()?;
+    visit
+        .book()
+        .cells_of_visit(start, visit.cells())
+        .ok_or_else(|| {
+            let mut errors = FieldErrors::default();
+            errors.add("start", "error-start-not-offered");
+            errors
+        })
+}
+
+/// Books `visit` at `start` for `contact`.
+pub async fn book(
+    state: &AppState,
+    visit: &Visit,
+    start: Timestamp,
+    contact: Contact,
+    booked_by: Option<i64>,
+    earliest: Timestamp,
+) -> Result<Booked, VisitError> {
+    let cells = cells_at(visit, start, earliest).map_err(VisitError::Invalid)?;
+    let new = NewAppointment {
+        site_id: visit.site.id,
+        zone_letter: visit.zone.clone(),
+        products: visit.products.clone(),
+        cells,
+        cell_length: POLICY.cell_length(),
+        name: contact.name,
+        email: contact.email,
+        phone: contact.phone,
+        national_number: contact.national_number.map(|n| n.digits().to_owned()),
+        locale: contact.locale,
+        booked_by,
+    };
+    Ok(state.store.book_appointment(&new, state.now()).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_contact_form_names_each_wrong_field() {
+        let form = ContactForm {
+            name: " ".into(),
+            email: "not-an-address".into(),
+            phone: "abc".into(),
+            national_number: "85073003329".into(),
+            locale: "fr".into(),
+        };
+        let mut errors = FieldErrors::default();
+        assert!(form.parse(&mut errors).is_none());
+        assert_eq!(errors.get("name"), Some("error-person-name"));
+        assert_eq!(errors.get("email"), Some("error-email"));
+        assert_eq!(errors.get("phone"), Some("error-phone"));
+        assert_eq!(errors.get("national_number"), Some("national-number-check"));
+    }
+}

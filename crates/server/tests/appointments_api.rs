@@ -1,0 +1,268 @@
+//! Booking through the API as a city's website or a phone tool does: free times, booking under a
+//! rush, looking up, moving and cancelling.
+
+mod support;
+
+use serde_json::{Value, json};
+use support::spawn_app;
+
+async fn free_times(app: &support::TestApp, products: &str, day: &str) -> Vec<Value> {
+    let url = app.url(&format!(
+        "/api/v1/availability?site=stadskantoor&products={products}&from={day}&to={day}"
+    ));
+    let body: Value = reqwest::get(url).await.unwrap().json().await.unwrap();
+    body["slots"].as_array().unwrap().clone()
+}
+
+fn booking(start: &str, email: &str) -> Value {
+    json!({"site": "stadskantoor", "products": ["eid-aanvraag"], "start": start, "name": "An Peeters", "email": email})
+}
+
+#[tokio::test]
+async fn free_times_follow_the_hours_the_roster_and_the_visit_length() {
+    let app = spawn_app().await;
+    let thursday = free_times(&app, "eid-aanvraag", "2026-12-10").await;
+    assert_eq!(
+        thursday[0],
+        json!({"start": "2026-12-10T09:00:00+01:00", "end": "2026-12-10T09:20:00+01:00", "remaining": 6})
+    );
+    assert_eq!(
+        thursday.last().unwrap()["start"],
+        "2026-12-10T19:40:00+01:00"
+    );
+    let family = free_times(
+        &app,
+        "eid-aanvraag,eid-aanvraag,kids-id-aanvraag",
+        "2026-12-10",
+    )
+    .await;
+    assert_eq!(
+        family[0]["end"], "2026-12-10T09:40:00+01:00",
+        "15 + 15 + 10 minutes"
+    );
+    assert_eq!(family.last().unwrap()["start"], "2026-12-10T19:20:00+01:00");
+    let tuesday = free_times(&app, "eid-aanvraag", "2026-12-08").await;
+    assert_eq!(
+        tuesday.last().unwrap()["start"],
+        "2026-12-08T12:10:00+01:00"
+    );
+    assert!(
+        free_times(&app, "eid-aanvraag", "2026-12-25")
+            .await
+            .is_empty(),
+        "Christmas"
+    );
+    assert!(
+        free_times(&app, "eid-aanvraag", "2026-12-12")
+            .await
+            .is_empty(),
+        "Saturday"
+    );
+    let today = free_times(&app, "eid-aanvraag", "2026-12-03").await;
+    assert_eq!(
+        today[0]["start"], "2026-12-03T12:00:00+01:00",
+        "two hours of lead time from 10:00"
+    );
+}
+
+#[tokio::test]
+async fn a_visit_that_cannot_be_booked_is_explained() {
+    let app = spawn_app().await;
+    for (products, field_message) in [
+        (
+            "stadsplan",
+            "Voor een van deze producten maakt u geen afspraak",
+        ),
+        ("eid-aanvraag,vreemdelingenkaart", "verschillende zones"),
+        ("teleportatie", "Kies producten uit de lijst."),
+        ("", "Kies minstens één product."),
+    ] {
+        let url = app.url(&format!(
+            "/api/v1/availability?site=stadskantoor&products={products}"
+        ));
+        let response = reqwest::get(url).await.unwrap();
+        assert_eq!(response.status(), 422, "{products}");
+        let problem: Value = response.json().await.unwrap();
+        assert!(
+            problem["errors"]["products"]
+                .as_str()
+                .unwrap()
+                .contains(field_message),
+            "{problem}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_citizen_books_looks_up_moves_and_cancels() {
+    let app = spawn_app().await;
+    let client = reqwest::Client::new();
+    let response = client
+        .post(app.url("/api/v1/appointments"))
+        .json(&booking("2026-12-10T10:00:00+01:00", "an@example.be"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let booked: Value = response.json().await.unwrap();
+    assert_eq!(booked["status"], "booked");
+    assert_eq!(booked["zone"], "B");
+    assert_eq!(booked["end"], "2026-12-10T10:20:00+01:00");
+    assert_eq!(booked["code"].as_str().unwrap().len(), 7);
+    let token = booked["manage_token"].as_str().unwrap().to_owned();
+    assert!(token.len() >= 40, "at least 128 bits of secret");
+    let at_ten = free_times(&app, "eid-aanvraag", "2026-12-10").await;
+    assert_eq!(
+        at_ten
+            .iter()
+            .find(|s| s["start"] == "2026-12-10T10:00:00+01:00")
+            .unwrap()["remaining"],
+        5
+    );
+
+    let shown: Value = client
+        .get(app.url(&format!("/api/v1/appointments/{token}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(shown["code"], booked["code"]);
+    assert!(
+        shown.get("manage_token").is_none(),
+        "the secret is shown only once"
+    );
+
+    let moved = client
+        .post(app.url(&format!("/api/v1/appointments/{token}/reschedule")))
+        .json(&json!({"start": "2026-12-14T18:00:00+01:00"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), 200);
+    let moved: Value = moved.json().await.unwrap();
+    assert_eq!(moved["start"], "2026-12-14T18:00:00+01:00");
+    let at_ten = free_times(&app, "eid-aanvraag", "2026-12-10").await;
+    assert_eq!(
+        at_ten
+            .iter()
+            .find(|s| s["start"] == "2026-12-10T10:00:00+01:00")
+            .unwrap()["remaining"],
+        6,
+        "the old place is free"
+    );
+
+    let off_grid = client
+        .post(app.url(&format!("/api/v1/appointments/{token}/reschedule")))
+        .json(&json!({"start": "2026-12-14T18:05:00+01:00"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(off_grid.status(), 422);
+
+    let cancelled = client
+        .post(app.url(&format!("/api/v1/appointments/{token}/cancel")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cancelled.status(), 200);
+    assert_eq!(
+        cancelled.json::<Value>().await.unwrap()["status"],
+        "cancelled"
+    );
+    let again = client
+        .post(app.url(&format!("/api/v1/appointments/{token}/cancel")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 409);
+    let unknown = client
+        .get(app.url("/api/v1/appointments/not-a-token"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 404);
+}
+
+#[tokio::test]
+async fn wrong_details_are_refused_field_by_field_and_nothing_is_booked() {
+    let app = spawn_app().await;
+    let client = reqwest::Client::new();
+    let response = client
+        .post(app.url("/api/v1/appointments"))
+        .header("Accept-Language", "en")
+        .json(&json!({
+            "site": "stadskantoor", "products": ["eid-aanvraag"], "start": "2026-12-10T10:00:00+01:00",
+            "name": "", "email": "an.example.be", "national_number": "85073003329"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let problem: Value = response.json().await.unwrap();
+    assert_eq!(problem["errors"]["name"], "Enter your name.");
+    assert_eq!(
+        problem["errors"]["email"],
+        "Enter a valid e-mail address, for example name@example.be."
+    );
+    assert!(
+        problem["errors"]["national_number"]
+            .as_str()
+            .unwrap()
+            .contains("not correct")
+    );
+
+    let too_soon = client
+        .post(app.url("/api/v1/appointments"))
+        .json(&booking("2026-12-03T10:30:00+01:00", "an@example.be"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(too_soon.status(), 422);
+    let closed = client
+        .post(app.url("/api/v1/appointments"))
+        .json(&booking("2026-12-12T10:00:00+01:00", "an@example.be"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(closed.status(), 422);
+    assert_eq!(
+        free_times(&app, "eid-aanvraag", "2026-12-10").await[0]["remaining"],
+        6
+    );
+}
+
+#[tokio::test]
+async fn sixty_four_clients_rushing_one_start_never_overbook_it() {
+    let app = spawn_app().await;
+    let client = reqwest::Client::new();
+    let start = "2026-12-10T09:00:00+01:00";
+    let rush: Vec<_> = (0..64)
+        .map(|i| {
+            let request = client
+                .post(app.url("/api/v1/appointments"))
+                .json(&booking(start, &format!("c{i}@example.be")));
+            tokio::spawn(async move { request.send().await.unwrap().status().as_u16() })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for request in rush {
+        statuses.push(request.await.unwrap());
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        6,
+        "{statuses:?}"
+    );
+    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 58);
+    let slots = free_times(&app, "eid-aanvraag", "2026-12-10").await;
+    assert!(
+        !slots.iter().any(|s| s["start"] == start),
+        "a full start is no longer offered"
+    );
+    assert_eq!(
+        slots[0]["start"], "2026-12-10T09:20:00+01:00",
+        "09:10 shares the full cell"
+    );
+}
