@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod appointments;
+pub mod bench;
 pub mod config;
 pub mod i18n;
 mod middleware;

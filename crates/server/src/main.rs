@@ -50,6 +50,18 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Measure Loket on loopback: a fresh demo database, bounded loads, a correctness check after.
+    Bench {
+        /// Run on a new database on this PostgreSQL server (postgres://user@host:port) instead of SQLite.
+        #[arg(long)]
+        postgres: Option<String>,
+        /// Seconds per timed scenario.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+    },
     /// Add or update products from a catalogue CSV file.
     Import {
         /// The CSV file (columns as in the Leuven catalogue).
@@ -125,6 +137,18 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let store = open_store(cli.database, file).await?;
             create_user(&store, username, roles, name, departments, password_stdin).await
+        }
+        Command::Bench {
+            postgres,
+            seconds,
+            clients,
+        } => {
+            let options = loket_server::bench::BenchOptions {
+                postgres_server: postgres,
+                duration: std::time::Duration::from_secs(seconds),
+                clients,
+            };
+            loket_server::bench::run(options).await
         }
         Command::Import { file: path } => {
             let store = open_store(cli.database, file).await?;

@@ -25,8 +25,13 @@ pub struct TestDatabase {
 
 impl TestDatabase {
     pub async fn create() -> TestDatabase {
-        match std::env::var(POSTGRES_ENV) {
-            Ok(server) if !server.is_empty() => Self::create_postgres(&server).await,
+        Self::create_on(std::env::var(POSTGRES_ENV).ok().as_deref()).await
+    }
+
+    /// A new database on this PostgreSQL server (`postgres://user@host:port`), or SQLite when None.
+    pub async fn create_on(postgres_server: Option<&str>) -> TestDatabase {
+        match postgres_server {
+            Some(server) if !server.is_empty() => Self::create_postgres(server).await,
             _ => Self::create_sqlite(),
         }
     }
