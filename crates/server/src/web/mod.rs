@@ -11,6 +11,7 @@ pub mod staff;
 use crate::state::AppState;
 use askama::Template;
 use axum::Router;
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect};
 use page::{PageError, PageResult};
 
@@ -26,6 +27,21 @@ pub fn router(state: AppState) -> Router {
 /// Renders a template into a 200 page.
 pub fn render(template: impl Template) -> PageResult {
     Ok(Html(template.render().map_err(PageError::from)?).into_response())
+}
+
+/// Renders a form that came back with errors: the same page with status 422.
+pub fn render_invalid(template: impl Template) -> PageResult {
+    let html = template.render().map_err(PageError::from)?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
+}
+
+/// Renders a form page: 200 when fresh, 422 when it comes back with errors.
+pub fn render_form(template: impl Template, invalid: bool) -> PageResult {
+    if invalid {
+        render_invalid(template)
+    } else {
+        render(template)
+    }
 }
 
 /// Post/Redirect/Get: after a successful form, send the browser to `to` with a 303.

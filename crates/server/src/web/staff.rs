@@ -5,7 +5,7 @@ use crate::middleware::{ClientAddress, rate_check};
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageResult, SESSION_COOKIE, cookie};
-use crate::web::{local_path, render, see_other};
+use crate::web::{local_path, render, render_invalid, see_other};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, State};
@@ -91,8 +91,12 @@ async fn login(
         return Ok((StatusCode::TOO_MANY_REQUESTS, headers, Html(html)).into_response());
     }
     let Some(user) = state.store.authenticate(&username, &form.password).await? else {
-        let html = login_page(page, username, form.next, Some(t.get("error-login"))).render()?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
+        return render_invalid(login_page(
+            page,
+            username,
+            form.next,
+            Some(t.get("error-login")),
+        ));
     };
     let now = state.now();
     let session = state

@@ -5,12 +5,10 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageError, PageResult};
-use crate::web::{render, see_other};
+use crate::web::{render, render_form, see_other};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse};
 use axum::routing::{get, post};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -96,20 +94,15 @@ fn hours_page(
     values: &HashMap<String, String>,
     errors: Errors,
 ) -> PageResult {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let html = HoursTemplate {
+    let invalid = !errors.is_empty();
+    let template = HoursTemplate {
         counters: day_fields("counters", values, page.t),
         phone: day_fields("phone", values, page.t),
         page,
         site,
         errors,
-    }
-    .render()?;
-    Ok((status, Html(html)).into_response())
+    };
+    render_form(template, invalid)
 }
 
 async fn hours_form(
@@ -367,12 +360,8 @@ struct RuleTemplate {
 
 fn rule_page(page: Page, site: Site, fields: RuleFields, errors: Errors) -> PageResult {
     let t = page.t;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let html = RuleTemplate {
+    let invalid = !errors.is_empty();
+    let template = RuleTemplate {
         months: (1..=12)
             .map(|m| (m, t.get(&format!("month-{m}"))))
             .collect(),
@@ -388,9 +377,8 @@ fn rule_page(page: Page, site: Site, fields: RuleFields, errors: Errors) -> Page
         site,
         fields,
         errors,
-    }
-    .render()?;
-    Ok((status, Html(html)).into_response())
+    };
+    render_form(template, invalid)
 }
 
 async fn rule_form(
@@ -509,19 +497,14 @@ struct ExceptionTemplate {
 }
 
 fn exception_page(page: Page, site: Site, fields: ExceptionFields, errors: Errors) -> PageResult {
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let html = ExceptionTemplate {
+    let invalid = !errors.is_empty();
+    let template = ExceptionTemplate {
         page,
         site,
         fields,
         errors,
-    }
-    .render()?;
-    Ok((status, Html(html)).into_response())
+    };
+    render_form(template, invalid)
 }
 
 async fn exception_form(

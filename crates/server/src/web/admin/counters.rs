@@ -3,12 +3,10 @@
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageError, PageResult};
-use crate::web::see_other;
+use crate::web::{render_form, see_other};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use loket_domain::catalogue::FieldErrors;
@@ -108,12 +106,8 @@ async fn form_page(
         .map(|z| z.letter)
         .collect();
     let groups = product_groups(state, &page, &fields.products).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let html = FormTemplate {
+    let invalid = !errors.is_empty();
+    let template = FormTemplate {
         page,
         site,
         editing,
@@ -121,9 +115,8 @@ async fn form_page(
         errors,
         zones,
         groups,
-    }
-    .render()?;
-    Ok((status, Html(html)).into_response())
+    };
+    render_form(template, invalid)
 }
 
 async fn new_form(

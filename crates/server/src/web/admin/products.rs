@@ -3,12 +3,10 @@
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageError, PageResult};
-use crate::web::{render, see_other};
+use crate::web::{render, render_invalid, see_other};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use loket_domain::catalogue::{Channel, FieldErrors, ProductForm, ProductInput, Texts};
 use loket_domain::staff::Role;
@@ -304,8 +302,5 @@ async fn invalid(
     errors: FieldErrors,
 ) -> PageResult {
     let errors = Errors::translate(&errors, page.t);
-    let html = form_page(state, page, editing, form, errors)
-        .await?
-        .render()?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
+    render_invalid(form_page(state, page, editing, form, errors).await?)
 }

@@ -5,12 +5,10 @@ use super::departments::{check_code, check_names};
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageResult};
-use crate::web::{render, see_other};
+use crate::web::{render, render_invalid, see_other};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use loket_domain::catalogue::{
     FieldErrors, Texts, contrast_with_white, is_valid_colour, is_valid_zone_letter,
@@ -57,11 +55,6 @@ fn site_address(code: &str) -> String {
 }
 
 /// The same form again, with what was typed and what is wrong.
-fn invalid_page(template: impl Template) -> PageResult {
-    let html = template.render()?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
-}
-
 // ---------------------------------------------------------------------------------------------
 // The list of sites and the overview of one site
 
@@ -276,7 +269,7 @@ async fn save_site(
         }
         Err(errors) => errors,
     };
-    invalid_page(SiteFormTemplate {
+    render_invalid(SiteFormTemplate {
         errors: Errors::translate(&errors, page.t),
         page,
         editing,
@@ -524,7 +517,7 @@ async fn save_zone(
         Err(errors) => errors,
     };
     let errors = Errors::translate(&errors, page.t);
-    invalid_page(ZoneFormTemplate::new(page, site, editing, fields, errors))
+    render_invalid(ZoneFormTemplate::new(page, site, editing, fields, errors))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -700,7 +693,7 @@ async fn save_room(
         }
         Err(errors) => errors,
     };
-    invalid_page(RoomFormTemplate {
+    render_invalid(RoomFormTemplate {
         errors: Errors::translate(&errors, page.t),
         page,
         site,
