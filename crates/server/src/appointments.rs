@@ -290,3 +290,106 @@ mod tests {
         assert_eq!(errors.get("national_number"), Some("national-number-check"));
     }
 }
+
+/// An iCalendar file (RFC 5545) with the visit, for the citizen's own calendar.
+pub fn calendar_file(
+    uid: &str,
+    start: Timestamp,
+    end: Timestamp,
+    summary: &str,
+    location: &str,
+    description: &str,
+    stamp: Timestamp,
+) -> String {
+    let utc = |t: Timestamp| t.strftime("%Y%m%dT%H%M%SZ").to_string();
+    let lines = [
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//Loket//Afspraken//NL".to_owned(),
+        "METHOD:PUBLISH".to_owned(),
+        "BEGIN:VEVENT".to_owned(),
+        format!("UID:{uid}"),
+        format!("DTSTAMP:{}", utc(stamp)),
+        format!("DTSTART:{}", utc(start)),
+        format!("DTEND:{}", utc(end)),
+        format!("SUMMARY:{}", ics_text(summary)),
+        format!("LOCATION:{}", ics_text(location)),
+        format!("DESCRIPTION:{}", ics_text(description)),
+        "END:VEVENT".to_owned(),
+        "END:VCALENDAR".to_owned(),
+    ];
+    lines
+        .iter()
+        .map(|line| fold(line))
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        + "\r\n"
+}
+
+/// Escapes a text value of an iCalendar property.
+fn ics_text(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets, as RFC 5545 asks, never inside a character.
+fn fold(line: &str) -> String {
+    let mut folded = String::new();
+    let mut width = 0;
+    for character in line.chars() {
+        if width + character.len_utf8() > 75 {
+            folded.push_str("\r\n ");
+            width = 1;
+        }
+        folded.push(character);
+        width += character.len_utf8();
+    }
+    folded
+}
+
+/// The booking code as a QR code the kiosk scans, as inline SVG.
+pub fn qr_svg(code: &str) -> String {
+    match qrcode::QrCode::new(code.as_bytes()) {
+        Ok(qr) => qr
+            .render::<qrcode::render::svg::Color>()
+            .min_dimensions(160, 160)
+            .quiet_zone(true)
+            .build(),
+        Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod calendar_file_tests {
+    use super::*;
+
+    #[test]
+    fn a_calendar_file_has_the_visit_in_utc_with_escaped_folded_lines() {
+        let start: Timestamp = "2026-12-10T09:00:00Z".parse().unwrap();
+        let end: Timestamp = "2026-12-10T09:20:00Z".parse().unwrap();
+        let long = "Identiteitskaart (eID) aanvragen, Rijbewijs aanvragen; Kids-ID aanvragen en nog wat tekst";
+        let ics = calendar_file(
+            "appointment-7@loket",
+            start,
+            end,
+            long,
+            "Professor Van Overstraetenplein 1, 3000 Leuven",
+            "Code ABC",
+            start,
+        );
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert!(ics.contains("DTSTART:20261210T090000Z\r\n"));
+        assert!(ics.contains("DTEND:20261210T092000Z\r\n"));
+        assert!(ics.contains("LOCATION:Professor Van Overstraetenplein 1\\, 3000 Leuven\r\n"));
+        assert!(ics.contains("\r\n "), "a long summary is folded");
+        assert!(ics.lines().all(|line| line.len() <= 75));
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    }
+
+    #[test]
+    fn the_qr_code_is_an_svg() {
+        assert!(qr_svg("K7M2XQ9").starts_with("<?xml") || qr_svg("K7M2XQ9").contains("<svg"));
+    }
+}

@@ -1,6 +1,7 @@
 //! Settings for `loket serve`: command-line flags win over environment variables, which win over
 //! an optional `loket.toml`, which wins over the defaults.
 
+use crate::mail::SmtpSettings;
 use anyhow::{Context, bail};
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -9,6 +10,8 @@ use std::path::Path;
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATABASE: &str = "loket-data/loket.db";
+pub const SMTP_URL_ENV: &str = "LOKET_SMTP_URL";
+pub const MAIL_FROM_ENV: &str = "LOKET_MAIL_FROM";
 
 /// What `loket.toml` may hold; every key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -19,6 +22,11 @@ pub struct ConfigFile {
     pub rate_limit: Option<bool>,
     /// Mark session cookies `Secure`; set it when Loket is served over HTTPS.
     pub secure_cookies: Option<bool>,
+    /// The SMTP server mail leaves through, e.g. `smtp://127.0.0.1:2525` or
+    /// `smtps://user:password@mail.example.be`; without it mail waits in the outbox.
+    pub smtp_url: Option<String>,
+    /// The sender of every mail, e.g. `Stad Leuven <noreply@leuven.be>`.
+    pub mail_from: Option<String>,
 }
 
 impl ConfigFile {
@@ -45,6 +53,8 @@ pub struct ServeConfig {
     pub now: Option<Timestamp>,
     pub rate_limit: bool,
     pub secure_cookies: bool,
+    /// None: no mail leaves; it waits in the outbox.
+    pub smtp: Option<SmtpSettings>,
 }
 
 /// The values given on the command line or in the environment, before the file and defaults.
@@ -80,6 +90,11 @@ impl ServeConfig {
                 })
             })
             .transpose()?;
+        let env = |name: &str| std::env::var(name).ok();
+        let smtp = mail_settings(
+            env(SMTP_URL_ENV).or(file.smtp_url),
+            env(MAIL_FROM_ENV).or(file.mail_from),
+        )?;
         Ok(ServeConfig {
             listen,
             database_url: overrides
@@ -90,7 +105,24 @@ impl ServeConfig {
             now,
             rate_limit,
             secure_cookies: file.secure_cookies.unwrap_or(false),
+            smtp,
         })
+    }
+}
+
+/// The SMTP server and sender, when a server is given; an empty value counts as none.
+fn mail_settings(
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+) -> anyhow::Result<Option<SmtpSettings>> {
+    let given = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
+    match (given(smtp_url), given(mail_from)) {
+        (None, _) => Ok(None),
+        (Some(_), None) => bail!(
+            "smtp_url is set but mail_from is not: give the sender address in mail_from or {MAIL_FROM_ENV}, \
+             e.g. \"Stad Leuven <noreply@leuven.be>\""
+        ),
+        (Some(url), Some(from)) => SmtpSettings::from_url(&url, &from).map(Some),
     }
 }
 
@@ -104,7 +136,7 @@ mod tests {
             listen: Some("0.0.0.0:9000".into()),
             database: Some("postgres://db/loket".into()),
             rate_limit: Some(false),
-            secure_cookies: None,
+            ..ConfigFile::default()
         };
         let overrides = Overrides {
             listen: Some("127.0.0.1:7000".into()),
@@ -139,5 +171,27 @@ mod tests {
             ..Overrides::default()
         };
         assert!(ServeConfig::resolve(wrong, ConfigFile::default()).is_err());
+    }
+
+    #[test]
+    fn mail_leaves_only_with_an_smtp_server_and_a_sender() {
+        assert_eq!(
+            mail_settings(None, Some("noreply@leuven.be".into())).unwrap(),
+            None
+        );
+        assert_eq!(mail_settings(Some(" ".into()), None).unwrap(), None);
+        assert!(mail_settings(Some("smtp://127.0.0.1:2525".into()), None).is_err());
+        let smtp = mail_settings(
+            Some("smtp://127.0.0.1:2525".into()),
+            Some("Stad Leuven <noreply@leuven.be>".into()),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(smtp.describe(), "smtp://127.0.0.1:2525");
+        let file: ConfigFile = toml::from_str(
+            "smtp_url = \"smtp://127.0.0.1:2525\"\nmail_from = \"noreply@leuven.be\"",
+        )
+        .unwrap();
+        assert_eq!(file.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
     }
 }

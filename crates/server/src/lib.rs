@@ -5,6 +5,7 @@ pub mod appointments;
 pub mod bench;
 pub mod config;
 pub mod i18n;
+pub mod mail;
 mod middleware;
 pub mod state;
 pub mod web;
@@ -56,6 +57,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         secure_cookies: config.secure_cookies,
     };
     tokio::spawn(purge_expired_sessions(store.clone(), clock.clone()));
+    mail::start_outbox(store.clone(), clock.clone(), config.smtp.clone());
     let app = app(store, clock, options).await?;
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -13,6 +13,7 @@ pub mod demo;
 mod error;
 pub mod import;
 pub mod organisation;
+pub mod outbox;
 pub mod settings;
 pub mod staff;
 pub mod testing;

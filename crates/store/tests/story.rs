@@ -564,3 +564,170 @@ mod appointments {
         ));
     }
 }
+
+mod outbox {
+    use super::*;
+    use jiff::SignedDuration;
+    use loket_store::outbox::{MailAttachment, MailStatus, OutgoingMail};
+
+    fn mail(recipient: &str, subject: &str, ics: bool) -> OutgoingMail {
+        OutgoingMail {
+            recipient: recipient.into(),
+            subject: subject.into(),
+            text: format!("Beste,\n\n{subject}\n"),
+            html: format!("<p>Beste,</p><p>{subject}</p>"),
+            attachment: ics.then(|| MailAttachment {
+                name: "afspraak.ics".into(),
+                content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+                body: "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".into(),
+            }),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_confirmation_leaves_at_once_and_a_reminder_waits_for_its_day() {
+        let (store, _db) = fresh_store().await;
+        let confirmation = mail("an@example.be", "Uw afspraak", true);
+        let reminder = mail("an@example.be", "Morgen uw afspraak", false);
+        let day_before: Timestamp = "2026-12-09T09:00:00Z".parse().unwrap();
+        let confirmation_id = store.queue_mail(&confirmation, now(), now()).await.unwrap();
+        let reminder_id = store
+            .queue_mail(&reminder, day_before, now())
+            .await
+            .unwrap();
+
+        let due = store.due_mails(now(), 10).await.unwrap();
+        assert_eq!(due.len(), 1, "only the confirmation is due");
+        assert_eq!(due[0].id, confirmation_id);
+        assert_eq!(
+            due[0].mail, confirmation,
+            "text, HTML and .ics come back intact"
+        );
+        assert_eq!((due[0].attempts, due[0].status), (0, MailStatus::Pending));
+        assert_eq!(due[0].created_at, now());
+
+        let sent_at = now() + SignedDuration::from_secs(3);
+        store.mark_sent(confirmation_id, sent_at).await.unwrap();
+        assert!(store.due_mails(now(), 10).await.unwrap().is_empty());
+        assert!(matches!(
+            store.mark_sent(confirmation_id, sent_at).await,
+            Err(StoreError::WrongState(_))
+        ));
+
+        let listed = store.outbox(100).await.unwrap();
+        assert_eq!(
+            listed.iter().map(|m| m.id).collect::<Vec<_>>(),
+            [reminder_id, confirmation_id],
+            "the newest first"
+        );
+        assert_eq!(listed[1].status, MailStatus::Sent);
+        assert_eq!((listed[1].sent_at, listed[1].attempts), (Some(sent_at), 1));
+        assert_eq!(listed[0].mail.attachment, None);
+
+        let due = store.due_mails(day_before, 10).await.unwrap();
+        assert_eq!(due.iter().map(|m| m.id).collect::<Vec<_>>(), [reminder_id]);
+        assert_eq!(
+            store.outbox_mail(reminder_id).await.unwrap().mail.subject,
+            "Morgen uw afspraak"
+        );
+        assert!(matches!(
+            store.outbox_mail(reminder_id + 100).await,
+            Err(StoreError::NotFound)
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_failed_attempt_is_tried_again_later_until_the_sender_gives_up() {
+        let (store, _db) = fresh_store().await;
+        let id = store
+            .queue_mail(&mail("an@example.be", "Uw afspraak", true), now(), now())
+            .await
+            .unwrap();
+        let retry_at = now() + SignedDuration::from_mins(1);
+        store
+            .mark_attempt_failed(id, "connection refused", retry_at, false)
+            .await
+            .unwrap();
+        let queued = store.outbox_mail(id).await.unwrap();
+        assert_eq!(queued.status, MailStatus::Pending, "nothing is lost");
+        assert_eq!(queued.attempts, 1);
+        assert_eq!(queued.send_after, retry_at);
+        assert_eq!(queued.last_error.as_deref(), Some("connection refused"));
+        assert!(store.due_mails(now(), 10).await.unwrap().is_empty());
+        assert_eq!(store.due_mails(retry_at, 10).await.unwrap().len(), 1);
+
+        let long_error = "x".repeat(5000);
+        store
+            .mark_attempt_failed(id, &long_error, retry_at, true)
+            .await
+            .unwrap();
+        let failed = store.outbox_mail(id).await.unwrap();
+        assert_eq!((failed.status, failed.attempts), (MailStatus::Failed, 2));
+        assert_eq!(failed.last_error.unwrap().len(), 1000);
+        assert!(
+            store
+                .due_mails(retry_at + SignedDuration::from_hours(48), 10)
+                .await
+                .unwrap()
+                .is_empty(),
+            "a failed mail is never tried again"
+        );
+        assert!(matches!(
+            store
+                .mark_attempt_failed(id, "again", retry_at, false)
+                .await,
+            Err(StoreError::WrongState(_))
+        ));
+        assert!(matches!(
+            store.mark_sent(id + 100, now()).await,
+            Err(StoreError::NotFound)
+        ));
+    }
+
+    #[tokio::test]
+    async fn two_senders_never_take_the_same_mail_and_a_held_mail_comes_back() {
+        let (store, _db) = fresh_store().await;
+        let mut ids = Vec::new();
+        for i in 0..20 {
+            let recipient = format!("burger{i}@example.be");
+            ids.push(
+                store
+                    .queue_mail(&mail(&recipient, "Uw afspraak", false), now(), now())
+                    .await
+                    .unwrap(),
+            );
+        }
+        let held_until = now() + SignedDuration::from_mins(5);
+        let (first, second) = tokio::join!(
+            store.claim_due_mails(now(), held_until, 20),
+            store.claim_due_mails(now(), held_until, 20)
+        );
+        let mut taken: Vec<i64> = first
+            .unwrap()
+            .iter()
+            .chain(second.unwrap().iter())
+            .map(|m| m.id)
+            .collect();
+        taken.sort();
+        assert_eq!(taken, ids, "every mail taken once, none twice");
+        assert!(
+            store
+                .claim_due_mails(now(), held_until, 20)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        // A sender that stopped before marking them: they are due again when the hold ends.
+        let again = store
+            .claim_due_mails(held_until, held_until, 5)
+            .await
+            .unwrap();
+        assert_eq!(
+            again.iter().map(|m| m.id).collect::<Vec<_>>(),
+            ids[..5],
+            "the oldest first"
+        );
+        assert!(again.iter().all(|m| m.status == MailStatus::Pending));
+    }
+}

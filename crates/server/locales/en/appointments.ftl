@@ -12,3 +12,68 @@ error-start-too-late = You cannot book that far ahead yet.
 error-start-not-offered = No appointment can be made at this time. Choose a time from the list.
 problem-slot-taken = This time is no longer free. Choose another time.
 problem-not-booked = This appointment can no longer be changed: it was cancelled or has passed.
+
+## Making an appointment on the website
+continue = Continue
+back = Back
+booking-products-title = What do you want to make an appointment for?
+booking-products-hint = You can choose more than one thing, for example an identity card and a driving licence. That way you arrange everything in one visit.
+booking-persons-title = For how many persons?
+booking-persons-hint = Are you coming with your family to apply for identity cards, for example? Then choose the number of persons. Every person comes to the counter.
+booking-persons = { $count ->
+    [one] { $count } person
+   *[other] { $count } persons
+}
+booking-persons-of = { $count } × { $product }
+booking-day-title = Choose a day
+booking-move-day-title = Choose a new day
+booking-your-visit = Your appointment:
+booking-zone-and-minutes = About { $minutes } minutes at the counter.
+booking-months = Months
+booking-previous-month = Previous month
+booking-next-month = Next month
+booking-free-times = { $count ->
+    [one] 1 time free
+   *[other] { $count } times free
+}
+booking-no-times = no free times
+booking-month-full = There is no free time left this month. Look at the next month.
+booking-phone-help = Not working online? Call { $phone }. We are glad to make the appointment with you.
+booking-time-title = Choose a time
+booking-other-day = Choose another day
+booking-day-full = There is no free time left on this day. Choose another day.
+booking-details-title = Who is coming?
+booking-when = { $day } at { $time }
+field-person-name = Your name
+field-email = Your e-mail address
+hint-email = You receive the confirmation there, a reminder the day before, and a link to move or cancel your appointment.
+field-phone-optional = Your phone number (optional)
+hint-phone-booking = So we can call you if something changes.
+field-national-number-optional = Your national register number (optional)
+hint-national-number = Then we can prepare your file in advance. You find it on the back of your identity card, for example 85.07.30-033.28.
+booking-check-title = Check your appointment
+booking-check-what = What for
+booking-check-when = When
+booking-change-details = Change your details
+booking-check-promise = Is everything right? Then confirm your appointment. You can still move or cancel it later.
+booking-confirm = Confirm the appointment
+booking-manage-title = Your appointment
+booking-confirmed-title = Your appointment is made
+booking-confirmed-text = Keep this page or note your appointment code. At the kiosk in the city office, scan the code or type it in.
+booking-cancelled = This appointment has been cancelled.
+booking-new = Make a new appointment
+booking-code = Your appointment code
+booking-code-hint = Scan or type this code at the kiosk when you arrive.
+booking-qr-label = QR code of appointment code { $code }
+booking-where = Where
+booking-follow-zone = Follow the letter { $zone } on the screens.
+booking-change-title = Manage your appointment
+booking-add-to-calendar = Add to your calendar (.ics)
+booking-move = Move your appointment
+booking-cancel = Cancel your appointment
+booking-cancel-title = Do you want to cancel your appointment?
+booking-cancel-text = Your time then becomes free for someone else at once. You can always make a new appointment afterwards.
+booking-cancel-confirm = Yes, cancel my appointment
+booking-calendar-summary = Appointment { $site }: { $products }
+booking-calendar-description = Your appointment code is { $code }. Scan or type it at the kiosk when you arrive.
+home-book-button = Make an appointment

@@ -12,3 +12,68 @@ error-start-too-late = Vous ne pouvez pas encore prendre rendez-vous aussi loin 
 error-start-not-offered = Aucun rendez-vous n'est possible à cette heure. Choisissez une heure dans la liste.
 problem-slot-taken = Cette heure n'est plus libre. Choisissez une autre heure.
 problem-not-booked = Ce rendez-vous ne peut plus être modifié : il a été annulé ou est passé.
+
+## Prendre rendez-vous sur le site
+continue = Continuer
+back = Retour
+booking-products-title = Pour quoi voulez-vous prendre rendez-vous ?
+booking-products-hint = Vous pouvez choisir plusieurs choses, par exemple une carte d'identité et un permis de conduire. Ainsi, vous réglez tout en une seule visite.
+booking-persons-title = Pour combien de personnes ?
+booking-persons-hint = Vous venez par exemple en famille demander des cartes d'identité ? Choisissez alors le nombre de personnes. Chaque personne vient au guichet.
+booking-persons = { $count ->
+    [one] { $count } personne
+   *[other] { $count } personnes
+}
+booking-persons-of = { $count } × { $product }
+booking-day-title = Choisissez un jour
+booking-move-day-title = Choisissez un nouveau jour
+booking-your-visit = Votre rendez-vous :
+booking-zone-and-minutes = Environ { $minutes } minutes au guichet.
+booking-months = Mois
+booking-previous-month = Mois précédent
+booking-next-month = Mois suivant
+booking-free-times = { $count ->
+    [one] 1 heure libre
+   *[other] { $count } heures libres
+}
+booking-no-times = aucune heure libre
+booking-month-full = Il n'y a plus d'heure libre ce mois-ci. Regardez le mois suivant.
+booking-phone-help = Cela ne marche pas en ligne ? Appelez le { $phone }. Nous prenons volontiers le rendez-vous avec vous.
+booking-time-title = Choisissez une heure
+booking-other-day = Choisir un autre jour
+booking-day-full = Il n'y a plus d'heure libre ce jour-là. Choisissez un autre jour.
+booking-details-title = Qui vient ?
+booking-when = { $day } à { $time }
+field-person-name = Votre nom
+field-email = Votre adresse e-mail
+hint-email = Vous y recevez la confirmation, un rappel la veille et un lien pour déplacer ou annuler votre rendez-vous.
+field-phone-optional = Votre numéro de téléphone (facultatif)
+hint-phone-booking = Ainsi, nous pouvons vous appeler si quelque chose change.
+field-national-number-optional = Votre numéro de registre national (facultatif)
+hint-national-number = Nous pouvons alors préparer votre dossier à l'avance. Vous le trouvez au dos de votre carte d'identité, par exemple 85.07.30-033.28.
+booking-check-title = Vérifiez votre rendez-vous
+booking-check-what = Pour quoi
+booking-check-when = Quand
+booking-change-details = Modifier vos données
+booking-check-promise = Tout est correct ? Confirmez alors votre rendez-vous. Vous pourrez encore le déplacer ou l'annuler plus tard.
+booking-confirm = Confirmer le rendez-vous
+booking-manage-title = Votre rendez-vous
+booking-confirmed-title = Votre rendez-vous est pris
+booking-confirmed-text = Conservez cette page ou notez votre code de rendez-vous. À la borne de l'hôtel de ville, scannez le code ou tapez-le.
+booking-cancelled = Ce rendez-vous a été annulé.
+booking-new = Prendre un nouveau rendez-vous
+booking-code = Votre code de rendez-vous
+booking-code-hint = Scannez ou tapez ce code à la borne à votre arrivée.
+booking-qr-label = Code QR du code de rendez-vous { $code }
+booking-where = Où
+booking-follow-zone = Suivez la lettre { $zone } sur les écrans.
+booking-change-title = Gérer votre rendez-vous
+booking-add-to-calendar = Ajouter à votre agenda (.ics)
+booking-move = Déplacer votre rendez-vous
+booking-cancel = Annuler votre rendez-vous
+booking-cancel-title = Voulez-vous annuler votre rendez-vous ?
+booking-cancel-text = Votre heure devient alors tout de suite libre pour quelqu'un d'autre. Vous pouvez toujours prendre un nouveau rendez-vous ensuite.
+booking-cancel-confirm = Oui, annulez mon rendez-vous
+booking-calendar-summary = Rendez-vous { $site } : { $products }
+booking-calendar-description = Votre code de rendez-vous est { $code }. Scannez-le ou tapez-le à la borne à votre arrivée.
+home-book-button = Prendre rendez-vous

@@ -3,7 +3,9 @@
 
 pub mod admin;
 mod assets;
+mod booking;
 pub mod form;
+mod outbox;
 pub mod page;
 mod public;
 pub mod staff;
@@ -18,7 +20,9 @@ use page::{PageError, PageResult};
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(public::routes())
+        .merge(booking::routes())
         .merge(staff::routes())
+        .merge(outbox::routes())
         .merge(admin::routes())
         .merge(assets::routes())
         .with_state(state)

@@ -157,6 +157,13 @@ fn tasks(page: &Page) -> Vec<Task> {
             text_id: "admin-intro",
         });
     }
+    if page.is(Role::Manager) || page.is(Role::Admin) {
+        tasks.push(Task {
+            href: "/staff/outbox",
+            title_id: "outbox-title",
+            text_id: "outbox-intro",
+        });
+    }
     tasks
 }
 
