@@ -1,6 +1,7 @@
 //! Booking a visit, shared by the API, the citizens' pages and the staff's phone bookings: which
 //! zone and how long, the free starts, the checks on who books, and the booking itself.
 
+use crate::mail::appointment::Notice;
 use crate::state::AppState;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -10,7 +11,7 @@ use loket_domain::contact::{is_valid_email, is_valid_phone};
 use loket_domain::locale::Locale;
 use loket_domain::national_number::NationalNumber;
 use loket_domain::slots::{Book, BookingPolicy, Cell, Slot};
-use loket_store::appointments::{Booked, NewAppointment};
+use loket_store::appointments::{Appointment, Booked, NewAppointment};
 use loket_store::calendar::SiteHours;
 use loket_store::organisation::Site;
 use loket_store::{StoreError, StoreResult};
@@ -266,7 +267,61 @@ pub async fn book(
         locale: contact.locale,
         booked_by,
     };
-    Ok(state.store.book_appointment(&new, state.now()).await?)
+    let booked = state.store.book_appointment(&new, state.now()).await?;
+    tell_citizen(
+        state,
+        &booked.appointment,
+        &booked.manage_token,
+        Notice::Booked,
+    )
+    .await;
+    Ok(booked)
+}
+
+/// Moves the appointment behind `manage_token` to `start`, or keeps it where it is.
+pub async fn reschedule(
+    state: &AppState,
+    manage_token: &str,
+    start: Timestamp,
+) -> Result<Appointment, VisitError> {
+    let current = state.store.appointment_by_token(manage_token).await?;
+    let visit = resolve_visit(state, &current.site_code, &current.products).await?;
+    let cells =
+        cells_at(&visit, start, earliest_start(state.now(), false)).map_err(VisitError::Invalid)?;
+    let moved = state
+        .store
+        .reschedule_appointment(manage_token, &cells, POLICY.cell_length(), state.now())
+        .await?;
+    tell_citizen(state, &moved, manage_token, Notice::Moved).await;
+    Ok(moved)
+}
+
+/// Cancels the appointment behind `manage_token`; its place is free again at once.
+pub async fn cancel(state: &AppState, manage_token: &str) -> Result<Appointment, VisitError> {
+    let cancelled = state
+        .store
+        .cancel_appointment(manage_token, state.now())
+        .await?;
+    tell_citizen(state, &cancelled, manage_token, Notice::Cancelled).await;
+    Ok(cancelled)
+}
+
+/// Queues the mail about a change. The change itself is done and stays done: a mail that cannot
+/// be queued is logged, and the citizen still sees the result on the page.
+async fn tell_citizen(
+    state: &AppState,
+    appointment: &Appointment,
+    manage_token: &str,
+    notice: Notice,
+) {
+    if let Err(error) =
+        crate::mail::appointment::queue(state, appointment, manage_token, notice).await
+    {
+        tracing::error!(
+            "could not queue the {notice:?} mail of appointment {}: {error}",
+            appointment.id
+        );
+    }
 }
 
 #[cfg(test)]

@@ -51,6 +51,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
             demo: true,
             rate_limit: false,
             secure_cookies: false,
+            public_url: "http://127.0.0.1".into(),
         },
     )
     .await?;

@@ -12,6 +12,7 @@ pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATABASE: &str = "loket-data/loket.db";
 pub const SMTP_URL_ENV: &str = "LOKET_SMTP_URL";
 pub const MAIL_FROM_ENV: &str = "LOKET_MAIL_FROM";
+pub const PUBLIC_URL_ENV: &str = "LOKET_PUBLIC_URL";
 
 /// What `loket.toml` may hold; every key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -25,6 +26,8 @@ pub struct ConfigFile {
     /// The SMTP server mail leaves through, e.g. `smtp://127.0.0.1:2525` or
     /// `smtps://user:password@mail.example.be`; without it mail waits in the outbox.
     pub smtp_url: Option<String>,
+    /// The address citizens reach Loket at, for links in mails, e.g. `https://afspraak.leuven.be`.
+    pub public_url: Option<String>,
     /// The sender of every mail, e.g. `Stad Leuven <noreply@leuven.be>`.
     pub mail_from: Option<String>,
 }
@@ -55,6 +58,8 @@ pub struct ServeConfig {
     pub secure_cookies: bool,
     /// None: no mail leaves; it waits in the outbox.
     pub smtp: Option<SmtpSettings>,
+    /// The address citizens reach Loket at, without a trailing slash.
+    pub public_url: String,
 }
 
 /// The values given on the command line or in the environment, before the file and defaults.
@@ -95,7 +100,13 @@ impl ServeConfig {
             env(SMTP_URL_ENV).or(file.smtp_url),
             env(MAIL_FROM_ENV).or(file.mail_from),
         )?;
+        let public_url = env(PUBLIC_URL_ENV)
+            .or(file.public_url)
+            .unwrap_or_else(|| format!("http://{listen}"))
+            .trim_end_matches('/')
+            .to_owned();
         Ok(ServeConfig {
+            public_url,
             listen,
             database_url: overrides
                 .database

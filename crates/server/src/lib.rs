@@ -22,6 +22,8 @@ pub struct AppOptions {
     pub demo: bool,
     pub rate_limit: bool,
     pub secure_cookies: bool,
+    /// The address citizens reach Loket at, for links in mails.
+    pub public_url: String,
 }
 
 /// Builds the whole application over a migrated store.
@@ -55,6 +57,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         demo: config.demo,
         rate_limit: config.rate_limit,
         secure_cookies: config.secure_cookies,
+        public_url: config.public_url.clone(),
     };
     tokio::spawn(purge_expired_sessions(store.clone(), clock.clone()));
     mail::start_outbox(store.clone(), clock.clone(), config.smtp.clone());

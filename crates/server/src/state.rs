@@ -21,6 +21,7 @@ pub struct Settings {
     pub organisation: String,
     pub phone: String,
     pub secure_cookies: bool,
+    pub public_url: String,
     /// The zone of the main site, in which the API writes instants.
     pub time_zone: jiff::tz::TimeZone,
 }
@@ -45,6 +46,7 @@ impl AppState {
             organisation,
             phone,
             secure_cookies: options.secure_cookies,
+            public_url: options.public_url,
             time_zone,
         };
         Ok(AppState {

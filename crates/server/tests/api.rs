@@ -165,6 +165,7 @@ async fn too_many_sign_in_attempts_are_refused_with_retry_after() {
         demo: true,
         rate_limit: true,
         secure_cookies: false,
+        public_url: "http://loket.test".into(),
     })
     .await;
     let client = reqwest::Client::new();

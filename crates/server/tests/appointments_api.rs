@@ -266,3 +266,70 @@ async fn sixty_four_clients_rushing_one_start_never_overbook_it() {
         "09:10 shares the full cell"
     );
 }
+
+#[tokio::test]
+async fn the_citizen_gets_a_mail_in_their_language_when_booking_moving_and_cancelling() {
+    let app = spawn_app().await;
+    let client = reqwest::Client::new();
+    let mut request = booking("2026-12-10T10:00:00+01:00", "claire@example.be");
+    request["locale"] = json!("fr");
+    request["name"] = json!("Claire Dubois");
+    let booked: Value = client
+        .post(app.url("/api/v1/appointments"))
+        .json(&request)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = booked["manage_token"].as_str().unwrap();
+
+    let outbox = app.store.outbox(10).await.unwrap();
+    assert_eq!(outbox.len(), 1);
+    let confirmation = &outbox[0].mail;
+    assert_eq!(confirmation.recipient, "claire@example.be");
+    assert_eq!(
+        confirmation.subject,
+        "Votre rendez-vous à Stadskantoor Leuven : jeudi 10 décembre 2026 à 10h00"
+    );
+    assert!(confirmation.text.starts_with("Bonjour Claire Dubois,"));
+    assert!(confirmation.text.contains(booked["code"].as_str().unwrap()));
+    assert!(
+        confirmation
+            .text
+            .contains(&format!("http://loket.test/appointments/manage/{token}"))
+    );
+    assert!(confirmation.html.contains("<html lang=\"fr\">"));
+    let ics = confirmation.attachment.as_ref().unwrap();
+    assert!(ics.body.contains("DTSTART:20261210T090000Z"));
+
+    client
+        .post(app.url(&format!("/api/v1/appointments/{token}/reschedule")))
+        .json(&json!({"start": "2026-12-14T18:00:00+01:00"}))
+        .send()
+        .await
+        .unwrap();
+    client
+        .post(app.url(&format!("/api/v1/appointments/{token}/cancel")))
+        .send()
+        .await
+        .unwrap();
+    let outbox = app.store.outbox(10).await.unwrap();
+    let subjects: Vec<&str> = outbox
+        .iter()
+        .map(|queued| queued.mail.subject.as_str())
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            "Votre rendez-vous à Stadskantoor Leuven a été annulé",
+            "Votre rendez-vous à Stadskantoor Leuven a été déplacé : lundi 14 décembre 2026 à 18h00",
+            "Votre rendez-vous à Stadskantoor Leuven : jeudi 10 décembre 2026 à 10h00",
+        ]
+    );
+    assert!(
+        outbox[0].mail.attachment.is_none(),
+        "no calendar file for a cancelled visit"
+    );
+}

@@ -59,7 +59,7 @@ booking-check-promise = Is everything right? Then confirm your appointment. You 
 booking-confirm = Confirm the appointment
 booking-manage-title = Your appointment
 booking-confirmed-title = Your appointment is made
-booking-confirmed-text = Keep this page or note your appointment code. At the kiosk in the city office, scan the code or type it in.
+booking-confirmed-text = You receive a confirmation by e-mail. Also keep this page or note your appointment code. At the kiosk in the city office, scan the code or type it in.
 booking-cancelled = This appointment has been cancelled.
 booking-new = Make a new appointment
 booking-code = Your appointment code
@@ -77,3 +77,16 @@ booking-cancel-confirm = Yes, cancel my appointment
 booking-calendar-summary = Appointment { $site }: { $products }
 booking-calendar-description = Your appointment code is { $code }. Scan or type it at the kiosk when you arrive.
 home-book-button = Make an appointment
+
+## Mails about an appointment
+mail-greeting = Dear { $name },
+mail-zone = zone { $zone }
+mail-manage = See, move or cancel your appointment
+mail-book-again = Make a new appointment
+mail-regards = Kind regards,
+mail-booked-subject = Your appointment at { $site }: { $when }
+mail-moved-subject = Your appointment at { $site } has been moved: { $when }
+mail-cancelled-subject = Your appointment at { $site } has been cancelled
+mail-booked-intro = Your appointment is made. At the kiosk, type or scan your appointment code. To add the appointment to your calendar, open the attached file.
+mail-moved-intro = Your appointment has been moved. This is your new time.
+mail-cancelled-intro = Your appointment has been cancelled. The time is free again for someone else.

@@ -59,7 +59,7 @@ booking-check-promise = Tout est correct ? Confirmez alors votre rendez-vous. Vo
 booking-confirm = Confirmer le rendez-vous
 booking-manage-title = Votre rendez-vous
 booking-confirmed-title = Votre rendez-vous est pris
-booking-confirmed-text = Conservez cette page ou notez votre code de rendez-vous. À la borne de l'hôtel de ville, scannez le code ou tapez-le.
+booking-confirmed-text = Vous recevez une confirmation par e-mail. Conservez aussi cette page ou notez votre code de rendez-vous. À la borne de l'hôtel de ville, scannez le code ou tapez-le.
 booking-cancelled = Ce rendez-vous a été annulé.
 booking-new = Prendre un nouveau rendez-vous
 booking-code = Votre code de rendez-vous
@@ -77,3 +77,16 @@ booking-cancel-confirm = Oui, annulez mon rendez-vous
 booking-calendar-summary = Rendez-vous { $site } : { $products }
 booking-calendar-description = Votre code de rendez-vous est { $code }. Scannez-le ou tapez-le à la borne à votre arrivée.
 home-book-button = Prendre rendez-vous
+
+## Mails concernant un rendez-vous
+mail-greeting = Bonjour { $name },
+mail-zone = zone { $zone }
+mail-manage = Consulter, déplacer ou annuler votre rendez-vous
+mail-book-again = Prendre un nouveau rendez-vous
+mail-regards = Meilleures salutations,
+mail-booked-subject = Votre rendez-vous à { $site } : { $when }
+mail-moved-subject = Votre rendez-vous à { $site } a été déplacé : { $when }
+mail-cancelled-subject = Votre rendez-vous à { $site } a été annulé
+mail-booked-intro = Votre rendez-vous est pris. À la borne, tapez ou scannez votre code de rendez-vous. Pour ajouter le rendez-vous à votre agenda, ouvrez le fichier joint.
+mail-moved-intro = Votre rendez-vous a été déplacé. Voici votre nouvelle heure.
+mail-cancelled-intro = Votre rendez-vous a été annulé. L'heure est de nouveau libre pour quelqu'un d'autre.

@@ -59,7 +59,7 @@ booking-check-promise = Klopt alles? Bevestig dan uw afspraak. U kunt ze later n
 booking-confirm = Afspraak bevestigen
 booking-manage-title = Uw afspraak
 booking-confirmed-title = Uw afspraak is gemaakt
-booking-confirmed-text = Bewaar deze pagina of noteer uw afspraakcode. Aan de ticketzuil in het stadskantoor scant u de code of tikt u ze in.
+booking-confirmed-text = U krijgt een bevestiging per e-mail. Bewaar ook deze pagina of noteer uw afspraakcode. Aan de ticketzuil in het stadskantoor scant u de code of tikt u ze in.
 booking-cancelled = Deze afspraak is geannuleerd.
 booking-new = Een nieuwe afspraak maken
 booking-code = Uw afspraakcode
@@ -77,3 +77,16 @@ booking-cancel-confirm = Ja, annuleer mijn afspraak
 booking-calendar-summary = Afspraak { $site }: { $products }
 booking-calendar-description = Uw afspraakcode is { $code }. Scan of tik ze aan de ticketzuil als u aankomt.
 home-book-button = Maak een afspraak
+
+## Mails over een afspraak
+mail-greeting = Beste { $name },
+mail-zone = zone { $zone }
+mail-manage = Uw afspraak bekijken, verplaatsen of annuleren
+mail-book-again = Een nieuwe afspraak maken
+mail-regards = Met vriendelijke groeten,
+mail-booked-subject = Uw afspraak bij { $site }: { $when }
+mail-moved-subject = Uw afspraak bij { $site } is verplaatst: { $when }
+mail-cancelled-subject = Uw afspraak bij { $site } is geannuleerd
+mail-booked-intro = Uw afspraak is gemaakt. Aan de ticketzuil tikt of scant u uw afspraakcode. De afspraak in uw agenda zetten? Open het bijgevoegde bestand.
+mail-moved-intro = Uw afspraak is verplaatst. Dit is uw nieuwe tijdstip.
+mail-cancelled-intro = Uw afspraak is geannuleerd. Het tijdstip is weer vrij voor iemand anders.

@@ -244,11 +244,7 @@ pub async fn cancel(
     State(state): State<AppState>,
     Path(manage_token): Path<String>,
 ) -> ApiResult<Json<AppointmentView>> {
-    let appointment = state
-        .store
-        .cancel_appointment(&manage_token, state.now())
-        .await
-        .map_err(VisitError::from)?;
+    let appointment = appointments::cancel(&state, &manage_token).await?;
     Ok(Json(AppointmentView::new(&state, appointment, None)))
 }
 
@@ -268,20 +264,7 @@ pub async fn reschedule(
     Path(manage_token): Path<String>,
     ApiJson(request): ApiJson<RescheduleRequest>,
 ) -> ApiResult<Json<AppointmentView>> {
-    let current = state.store.appointment_by_token(&manage_token).await?;
     let start = parse_start(&request.start)?;
-    let visit = resolve_visit(&state, &current.site_code, &current.products).await?;
-    let cells = appointments::cells_at(&visit, start, earliest_start(state.now(), false))
-        .map_err(ApiError::Invalid)?;
-    let moved = state
-        .store
-        .reschedule_appointment(
-            &manage_token,
-            &cells,
-            appointments::POLICY.cell_length(),
-            state.now(),
-        )
-        .await
-        .map_err(VisitError::from)?;
+    let moved = appointments::reschedule(&state, &manage_token, start).await?;
     Ok(Json(AppointmentView::new(&state, moved, None)))
 }

@@ -5,6 +5,7 @@
 //! Other modules queue a mail with [`loket_store::Store::queue_mail`]; without an SMTP server
 //! configured the mails stay in the outbox, where staff read them at `/staff/outbox`.
 
+pub mod appointment;
 pub mod sender;
 
 use anyhow::{Context, bail};

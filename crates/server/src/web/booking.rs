@@ -65,7 +65,7 @@ fn parse_products(text: &str) -> Vec<String> {
 }
 
 /// "2 × Identiteitskaart (eID) aanvragen, 1 × Kids-ID aanvragen".
-fn visit_summary(codes: &[String], catalogue: &[Product], t: Tr) -> Vec<String> {
+pub fn visit_summary(codes: &[String], catalogue: &[Product], t: Tr) -> Vec<String> {
     let mut counted: Vec<(String, usize)> = Vec::new();
     for code in codes {
         match counted.iter_mut().find(|(c, _)| c == code) {
@@ -866,11 +866,9 @@ async fn cancel_form(
 }
 
 async fn cancel(State(state): State<AppState>, Path(token): Path<String>) -> PageResult {
-    match state.store.cancel_appointment(&token, state.now()).await {
-        Ok(_) | Err(loket_store::StoreError::WrongState(_)) => {
-            see_other(&format!("/appointments/manage/{token}"))
-        }
-        Err(other) => Err(other.into()),
+    match appointments::cancel(&state, &token).await {
+        Ok(_) | Err(VisitError::NotBooked) => see_other(&format!("/appointments/manage/{token}")),
+        Err(other) => Err(visit_error(other)),
     }
 }
 
@@ -935,14 +933,7 @@ async fn confirm_move(
 ) -> PageResult {
     let (_, visit) = load(&state, &token).await?;
     let start: Timestamp = form.start.parse().map_err(|_| PageError::NotFound)?;
-    let moved = match appointments::cells_at(&visit, start, earliest_start(state.now(), false)) {
-        Ok(cells) => state
-            .store
-            .reschedule_appointment(&token, &cells, POLICY.cell_length(), state.now())
-            .await
-            .map_err(VisitError::from),
-        Err(errors) => Err(VisitError::Invalid(errors)),
-    };
+    let moved = appointments::reschedule(&state, &token, start).await;
     match moved {
         Ok(_) => see_other(&format!("/appointments/manage/{token}?new=1")),
         Err(VisitError::Full | VisitError::Invalid(_)) => {

@@ -3,7 +3,7 @@
 
 pub mod admin;
 mod assets;
-mod booking;
+pub mod booking;
 pub mod form;
 mod outbox;
 pub mod page;

@@ -25,6 +25,7 @@ pub async fn spawn_app() -> TestApp {
         demo: true,
         rate_limit: false,
         secure_cookies: false,
+        public_url: "http://loket.test".into(),
     })
     .await
 }

@@ -1,0 +1,154 @@
+//! The mails a citizen gets about an appointment: when it is made, moved or cancelled. Each is
+//! written in the citizen's language and queued in the outbox; the web request never waits.
+
+use crate::appointments::calendar_file;
+use crate::i18n::Tr;
+use crate::state::AppState;
+use askama::Template;
+use loket_store::StoreResult;
+use loket_store::appointments::Appointment;
+use loket_store::catalogue::Product;
+use loket_store::outbox::{MailAttachment, OutgoingMail};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    Booked,
+    Moved,
+    Cancelled,
+}
+
+impl Notice {
+    fn subject_id(self) -> &'static str {
+        match self {
+            Notice::Booked => "mail-booked-subject",
+            Notice::Moved => "mail-moved-subject",
+            Notice::Cancelled => "mail-cancelled-subject",
+        }
+    }
+
+    fn intro_id(self) -> &'static str {
+        match self {
+            Notice::Booked => "mail-booked-intro",
+            Notice::Moved => "mail-moved-intro",
+            Notice::Cancelled => "mail-cancelled-intro",
+        }
+    }
+}
+
+/// What both the text and the HTML version of the mail say.
+struct Content {
+    t: Tr,
+    subject: String,
+    name: String,
+    intro: String,
+    when: String,
+    what: String,
+    site: String,
+    address: String,
+    zone: String,
+    code: String,
+    bring: Vec<String>,
+    link: String,
+    new_link: String,
+    organisation: String,
+    cancelled: bool,
+}
+
+#[derive(Template)]
+#[template(path = "mail/appointment.txt")]
+struct TextMail<'a> {
+    m: &'a Content,
+}
+
+#[derive(Template)]
+#[template(path = "mail/appointment.html")]
+struct HtmlMail<'a> {
+    m: &'a Content,
+}
+
+/// Queues the mail about `appointment`; `manage_token` makes the link in it.
+pub async fn queue(
+    state: &AppState,
+    appointment: &Appointment,
+    manage_token: &str,
+    notice: Notice,
+) -> StoreResult<()> {
+    let t = Tr::new(appointment.locale);
+    let site = state.store.site(&appointment.site_code).await?;
+    let catalogue = state.store.products().await?;
+    let products: Vec<&Product> = appointment
+        .products
+        .iter()
+        .filter_map(|c| catalogue.iter().find(|p| &p.code == c))
+        .collect();
+    let local = appointment.start.to_zoned(state.settings.time_zone.clone());
+    let when = t.args(
+        "booking-when",
+        &[
+            ("day", t.date(local.date())),
+            ("time", t.time(local.time())),
+        ],
+    );
+    let what = crate::web::booking::visit_summary(&appointment.products, &catalogue, t).join(", ");
+    let mut bring: Vec<String> = Vec::new();
+    for item in products.iter().flat_map(|p| p.bring(t.locale)) {
+        if !bring.iter().any(|known| known == item) {
+            bring.push(item.to_owned());
+        }
+    }
+    let subject = t.args(
+        notice.subject_id(),
+        &[("site", site.name.clone()), ("when", when.clone())],
+    );
+    let content = Content {
+        t,
+        intro: t.get(notice.intro_id()),
+        name: appointment.name.clone(),
+        what: what.clone(),
+        site: site.name.clone(),
+        address: site.address.clone(),
+        zone: appointment.zone_letter.clone(),
+        code: appointment.code.clone(),
+        bring,
+        link: format!(
+            "{}/appointments/manage/{manage_token}",
+            state.settings.public_url
+        ),
+        new_link: format!("{}/appointments/new", state.settings.public_url),
+        organisation: state.settings.organisation.clone(),
+        cancelled: notice == Notice::Cancelled,
+        subject,
+        when,
+    };
+    let rendered = |result: Result<String, askama::Error>| {
+        result.map_err(|e| loket_store::StoreError::Invalid(e.to_string()))
+    };
+    let attachment = (notice != Notice::Cancelled).then(|| MailAttachment {
+        name: format!("afspraak-{}.ics", appointment.code),
+        content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+        body: calendar_file(
+            &format!("appointment-{}@loket", appointment.id),
+            appointment.start,
+            appointment.end,
+            &t.args(
+                "booking-calendar-summary",
+                &[("site", site.name.clone()), ("products", what.clone())],
+            ),
+            &site.address,
+            &t.arg("booking-calendar-description", "code", &appointment.code),
+            state.now(),
+        ),
+    });
+    let mail = OutgoingMail {
+        recipient: appointment.email.clone(),
+        subject: content.subject.clone(),
+        text: rendered(TextMail { m: &content }.render())?,
+        html: rendered(HtmlMail { m: &content }.render())?,
+        attachment,
+    };
+    state
+        .store
+        .queue_mail(&mail, state.now(), state.now())
+        .await?;
+    Ok(())
+}
