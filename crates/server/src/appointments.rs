@@ -315,7 +315,7 @@ async fn tell_citizen(
     notice: Notice,
 ) {
     if let Err(error) =
-        crate::mail::appointment::queue(state, appointment, manage_token, notice).await
+        crate::mail::appointment::queue(state, appointment, Some(manage_token), notice).await
     {
         tracing::error!(
             "could not queue the {notice:?} mail of appointment {}: {error}",

@@ -32,12 +32,16 @@ pub async fn app(
     clock: Arc<dyn Clock>,
     options: AppOptions,
 ) -> anyhow::Result<axum::Router> {
-    let state = AppState::new(store, clock, options).await?;
+    Ok(router(AppState::new(store, clock, options).await?))
+}
+
+/// The routes of the whole application over its state.
+pub fn router(state: AppState) -> axum::Router {
     middleware::metrics_handle();
     let routes = web::router(state.clone())
         .merge(api::router(state.clone()))
         .fallback(not_found);
-    Ok(middleware::apply(routes, state))
+    middleware::apply(routes, state)
 }
 
 /// `loket serve`: opens and migrates the database, installs the demo when asked, and serves.
@@ -61,7 +65,9 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     };
     tokio::spawn(purge_expired_sessions(store.clone(), clock.clone()));
     mail::start_outbox(store.clone(), clock.clone(), config.smtp.clone());
-    let app = app(store, clock, options).await?;
+    let state = AppState::new(store, clock, options).await?;
+    tokio::spawn(mail::reminders::run_reminders(state.clone()));
+    let app = router(state);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("listening on {}", config.listen))?;

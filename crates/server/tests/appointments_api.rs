@@ -333,3 +333,49 @@ async fn the_citizen_gets_a_mail_in_their_language_when_booking_moving_and_cance
         "no calendar file for a cancelled visit"
     );
 }
+
+#[tokio::test]
+async fn the_evening_before_each_citizen_gets_one_reminder_and_a_moved_visit_is_reminded_again() {
+    let app = spawn_app().await;
+    let client = reqwest::Client::new();
+    let booked: Value = client
+        .post(app.url("/api/v1/appointments"))
+        .json(&booking("2026-12-10T10:00:00+01:00", "an@example.be"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let state = app.state().await;
+    let remind = || loket_server::mail::reminders::queue_due_reminders(&state);
+
+    app.clock.set("2026-12-09T16:59:00Z".parse().unwrap()); // 17:59 in Leuven
+    assert_eq!(remind().await.unwrap(), 0, "not before six in the evening");
+    app.clock.set("2026-12-09T17:05:00Z".parse().unwrap());
+    assert_eq!(remind().await.unwrap(), 1);
+    assert_eq!(remind().await.unwrap(), 0, "one reminder only");
+    let reminder = app.store.outbox(1).await.unwrap().remove(0).mail;
+    assert_eq!(
+        reminder.subject,
+        "Herinnering: uw afspraak bij Stadskantoor Leuven is morgen, donderdag 10 december 2026 om 10.00 uur"
+    );
+    assert!(reminder.text.contains(booked["code"].as_str().unwrap()));
+    assert!(
+        reminder.text.contains("bevestigingsmail"),
+        "no secret link in a reminder"
+    );
+    assert!(reminder.attachment.is_none());
+
+    app.clock.set("2026-12-03T09:00:00Z".parse().unwrap());
+    let token = booked["manage_token"].as_str().unwrap();
+    let moved = client
+        .post(app.url(&format!("/api/v1/appointments/{token}/reschedule")))
+        .json(&json!({"start": "2026-12-14T18:00:00+01:00"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), 200);
+    app.clock.set("2026-12-13T17:30:00Z".parse().unwrap());
+    assert_eq!(remind().await.unwrap(), 1, "the new day is reminded");
+}

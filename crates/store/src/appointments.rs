@@ -426,7 +426,8 @@ impl Store {
         on_backend!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let changed = sqlx::query(
-                "UPDATE appointments SET start_at = $2, end_at = $3, cell_minutes = $4, changed_at = $5 WHERE id = $1 AND status = 'booked'")
+                "UPDATE appointments SET start_at = $2, end_at = $3, cell_minutes = $4, changed_at = $5, reminder_queued_at = NULL \
+                 WHERE id = $1 AND status = 'booked'")
                 .bind(id).bind(start.as_second()).bind(end.as_second()).bind(cell_length.as_mins()).bind(at.as_second())
                 .execute(&mut *tx).await?;
             if changed.rows_affected() == 0 {
@@ -436,6 +437,28 @@ impl Store {
             tx.commit().await?;
         });
         self.appointment_by_token(manage_token).await
+    }
+
+    /// Claims the booked appointments starting in [from, to) whose reminder is not queued yet, so
+    /// that of several nodes only one reminds each citizen.
+    pub async fn claim_reminders(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        at: Timestamp,
+    ) -> StoreResult<Vec<Appointment>> {
+        let sql = "UPDATE appointments SET reminder_queued_at = $3 WHERE status = 'booked' AND reminder_queued_at IS NULL \
+                   AND start_at >= $1 AND start_at < $2 RETURNING id";
+        let ids: Vec<i64> = on_backend!(self, pool => sqlx::query_scalar(sql)
+            .bind(from.as_second()).bind(to.as_second()).bind(at.as_second())
+            .fetch_all(pool).await?);
+        let mut claimed = Vec::with_capacity(ids.len());
+        for id in ids {
+            let sql = format!("{APPOINTMENT_COLUMNS} WHERE a.id = $1");
+            let row: AppointmentRow = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(pool).await?);
+            claimed.push(self.complete_appointment(row).await?);
+        }
+        Ok(claimed)
     }
 
     /// Booked appointments of a site whose visit starts in [from, to), by start.

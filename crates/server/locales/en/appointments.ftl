@@ -90,3 +90,6 @@ mail-cancelled-subject = Your appointment at { $site } has been cancelled
 mail-booked-intro = Your appointment is made. At the kiosk, type or scan your appointment code. To add the appointment to your calendar, open the attached file.
 mail-moved-intro = Your appointment has been moved. This is your new time.
 mail-cancelled-intro = Your appointment has been cancelled. The time is free again for someone else.
+mail-reminder-subject = Reminder: your appointment at { $site } is tomorrow, { $when }
+mail-reminder-intro = This is a reminder of your appointment tomorrow.
+mail-reminder-change = Can you not come? Cancel with the link in your confirmation mail or call us, so someone else can have your time.

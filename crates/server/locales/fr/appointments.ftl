@@ -90,3 +90,6 @@ mail-cancelled-subject = Votre rendez-vous à { $site } a été annulé
 mail-booked-intro = Votre rendez-vous est pris. À la borne, tapez ou scannez votre code de rendez-vous. Pour ajouter le rendez-vous à votre agenda, ouvrez le fichier joint.
 mail-moved-intro = Votre rendez-vous a été déplacé. Voici votre nouvelle heure.
 mail-cancelled-intro = Votre rendez-vous a été annulé. L'heure est de nouveau libre pour quelqu'un d'autre.
+mail-reminder-subject = Rappel : votre rendez-vous à { $site } est demain, { $when }
+mail-reminder-intro = Nous vous rappelons votre rendez-vous de demain.
+mail-reminder-change = Vous ne pouvez pas venir ? Annulez via le lien de votre e-mail de confirmation ou appelez-nous, pour que quelqu'un d'autre puisse avoir votre heure.

@@ -90,3 +90,6 @@ mail-cancelled-subject = Uw afspraak bij { $site } is geannuleerd
 mail-booked-intro = Uw afspraak is gemaakt. Aan de ticketzuil tikt of scant u uw afspraakcode. De afspraak in uw agenda zetten? Open het bijgevoegde bestand.
 mail-moved-intro = Uw afspraak is verplaatst. Dit is uw nieuwe tijdstip.
 mail-cancelled-intro = Uw afspraak is geannuleerd. Het tijdstip is weer vrij voor iemand anders.
+mail-reminder-subject = Herinnering: uw afspraak bij { $site } is morgen, { $when }
+mail-reminder-intro = Wij herinneren u aan uw afspraak van morgen.
+mail-reminder-change = Kunt u niet komen? Annuleer dan via de link in uw bevestigingsmail of bel ons, zodat iemand anders uw tijd kan krijgen.

@@ -15,6 +15,8 @@ pub enum Notice {
     Booked,
     Moved,
     Cancelled,
+    /// The evening before the visit.
+    Reminder,
 }
 
 impl Notice {
@@ -23,6 +25,7 @@ impl Notice {
             Notice::Booked => "mail-booked-subject",
             Notice::Moved => "mail-moved-subject",
             Notice::Cancelled => "mail-cancelled-subject",
+            Notice::Reminder => "mail-reminder-subject",
         }
     }
 
@@ -31,6 +34,7 @@ impl Notice {
             Notice::Booked => "mail-booked-intro",
             Notice::Moved => "mail-moved-intro",
             Notice::Cancelled => "mail-cancelled-intro",
+            Notice::Reminder => "mail-reminder-intro",
         }
     }
 }
@@ -66,11 +70,12 @@ struct HtmlMail<'a> {
     m: &'a Content,
 }
 
-/// Queues the mail about `appointment`; `manage_token` makes the link in it.
+/// Queues the mail about `appointment`. With the `manage_token` (known only while the citizen is
+/// at it) the mail links to the appointment's page; a reminder points to the confirmation instead.
 pub async fn queue(
     state: &AppState,
     appointment: &Appointment,
-    manage_token: &str,
+    manage_token: Option<&str>,
     notice: Notice,
 ) -> StoreResult<()> {
     let t = Tr::new(appointment.locale);
@@ -110,10 +115,9 @@ pub async fn queue(
         zone: appointment.zone_letter.clone(),
         code: appointment.code.clone(),
         bring,
-        link: format!(
-            "{}/appointments/manage/{manage_token}",
-            state.settings.public_url
-        ),
+        link: manage_token
+            .map(|token| format!("{}/appointments/manage/{token}", state.settings.public_url))
+            .unwrap_or_default(),
         new_link: format!("{}/appointments/new", state.settings.public_url),
         organisation: state.settings.organisation.clone(),
         cancelled: notice == Notice::Cancelled,
@@ -123,7 +127,7 @@ pub async fn queue(
     let rendered = |result: Result<String, askama::Error>| {
         result.map_err(|e| loket_store::StoreError::Invalid(e.to_string()))
     };
-    let attachment = (notice != Notice::Cancelled).then(|| MailAttachment {
+    let attachment = matches!(notice, Notice::Booked | Notice::Moved).then(|| MailAttachment {
         name: format!("afspraak-{}.ics", appointment.code),
         content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
         body: calendar_file(

@@ -56,6 +56,19 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
 }
 
 impl TestApp {
+    /// The application's state over the same store and clock, for calling its jobs directly.
+    pub async fn state(&self) -> loket_server::state::AppState {
+        let options = AppOptions {
+            demo: true,
+            rate_limit: false,
+            secure_cookies: false,
+            public_url: "http://loket.test".into(),
+        };
+        loket_server::state::AppState::new(self.store.clone(), self.clock.clone(), options)
+            .await
+            .unwrap()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
