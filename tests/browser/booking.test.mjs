@@ -85,3 +85,19 @@ for (const language of ["fr", "en"]) {
     await page.context().close();
   });
 }
+
+test("counter staff see the day agenda of their zone", async () => {
+  const booking = { site: "stadskantoor", products: ["rijbewijs"], start: "2026-12-10T14:00:00+01:00", name: "Bart Claes", email: "bart@example.be" };
+  const response = await fetch(`${loket.base}/api/v1/appointments`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(booking) });
+  assert.equal(response.status, 201);
+  const page = await newPage(browser, "nl");
+  await page.goto(`${loket.base}/staff/login`);
+  await page.fill("#f-username", "balie1");
+  await page.fill("#f-password", "demo");
+  await submit(page);
+  await Promise.all([page.waitForNavigation(), page.click("text=Afspraken van de dag")]);
+  await page.goto(`${loket.base}/staff/appointments?date=2026-12-10&zone=B`);
+  assert.match(await page.textContent(".data-table"), /Bart Claes/);
+  await accessible(page, "staff-agenda-nl");
+  await page.context().close();
+});

@@ -195,6 +195,7 @@ mod tests {
                     "role-",
                     "channel-",
                     "staffing-",
+                    "status-",
                 ]
                 .iter()
                 .any(|prefix| piece.starts_with(prefix));

@@ -22,6 +22,17 @@ pub enum AppointmentStatus {
 }
 
 impl AppointmentStatus {
+    /// The Fluent id of the status's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            AppointmentStatus::Booked => "status-booked",
+            AppointmentStatus::Cancelled => "status-cancelled",
+            AppointmentStatus::CheckedIn => "status-checked-in",
+            AppointmentStatus::Served => "status-served",
+            AppointmentStatus::NoShow => "status-no-show",
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             AppointmentStatus::Booked => "booked",
@@ -461,7 +472,17 @@ impl Store {
         Ok(claimed)
     }
 
-    /// Booked appointments of a site whose visit starts in [from, to), by start.
+    /// Records that the citizen of a booked appointment did not come.
+    pub async fn mark_no_show(&self, id: i64, at: Timestamp) -> StoreResult<()> {
+        let sql = "UPDATE appointments SET status = 'no_show', changed_at = $2 WHERE id = $1 AND status = 'booked'";
+        let changed = on_backend!(self, pool => sqlx::query(sql).bind(id).bind(at.as_second()).execute(pool).await?.rows_affected());
+        if changed == 0 {
+            return Err(StoreError::WrongState("not booked".into()));
+        }
+        Ok(())
+    }
+
+    /// Appointments of a site whose visit starts in [from, to), by start, in every state.
     pub async fn appointments_between(
         &self,
         site_id: i64,

@@ -93,3 +93,20 @@ mail-cancelled-intro = Your appointment has been cancelled. The time is free aga
 mail-reminder-subject = Reminder: your appointment at { $site } is tomorrow, { $when }
 mail-reminder-intro = This is a reminder of your appointment tomorrow.
 mail-reminder-change = Can you not come? Cancel with the link in your confirmation mail or call us, so someone else can have your time.
+
+## Day agenda for staff
+agenda-title = Appointments of the day
+agenda-intro = Who comes when in each zone, who came and who did not.
+agenda-show = Show
+agenda-days = Days
+agenda-previous-day = Previous day
+agenda-next-day = Next day
+agenda-empty = No appointments in this zone on this day.
+agenda-time = Time
+agenda-status = Status
+agenda-mark-no-show = { $name } did not come
+status-booked = Booked
+status-cancelled = Cancelled
+status-checked-in = Checked in
+status-served = Served
+status-no-show = Did not come

@@ -93,3 +93,20 @@ mail-cancelled-intro = Votre rendez-vous a été annulé. L'heure est de nouveau
 mail-reminder-subject = Rappel : votre rendez-vous à { $site } est demain, { $when }
 mail-reminder-intro = Nous vous rappelons votre rendez-vous de demain.
 mail-reminder-change = Vous ne pouvez pas venir ? Annulez via le lien de votre e-mail de confirmation ou appelez-nous, pour que quelqu'un d'autre puisse avoir votre heure.
+
+## Agenda du jour pour le personnel
+agenda-title = Rendez-vous du jour
+agenda-intro = Qui vient quand dans chaque zone, qui est venu et qui n'est pas venu.
+agenda-show = Afficher
+agenda-days = Jours
+agenda-previous-day = Jour précédent
+agenda-next-day = Jour suivant
+agenda-empty = Aucun rendez-vous dans cette zone ce jour-là.
+agenda-time = Heure
+agenda-status = État
+agenda-mark-no-show = { $name } n'est pas venu(e)
+status-booked = Réservé
+status-cancelled = Annulé
+status-checked-in = Enregistré
+status-served = Servi
+status-no-show = Pas venu

@@ -93,3 +93,20 @@ mail-cancelled-intro = Uw afspraak is geannuleerd. Het tijdstip is weer vrij voo
 mail-reminder-subject = Herinnering: uw afspraak bij { $site } is morgen, { $when }
 mail-reminder-intro = Wij herinneren u aan uw afspraak van morgen.
 mail-reminder-change = Kunt u niet komen? Annuleer dan via de link in uw bevestigingsmail of bel ons, zodat iemand anders uw tijd kan krijgen.
+
+## Dagagenda voor medewerkers
+agenda-title = Afspraken van de dag
+agenda-intro = Wie wanneer komt per zone, wie er was en wie niet kwam.
+agenda-show = Tonen
+agenda-days = Dagen
+agenda-previous-day = Vorige dag
+agenda-next-day = Volgende dag
+agenda-empty = Geen afspraken in deze zone op deze dag.
+agenda-time = Uur
+agenda-status = Stand
+agenda-mark-no-show = { $name } is niet gekomen
+status-booked = Geboekt
+status-cancelled = Geannuleerd
+status-checked-in = Aangemeld
+status-served = Geholpen
+status-no-show = Niet gekomen

@@ -2,6 +2,7 @@
 //! without JavaScript: parse, validate, re-render with the input kept on error, redirect on success.
 
 pub mod admin;
+mod agenda;
 mod assets;
 pub mod booking;
 pub mod form;
@@ -21,6 +22,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(public::routes())
         .merge(booking::routes())
+        .merge(agenda::routes())
         .merge(staff::routes())
         .merge(outbox::routes())
         .merge(admin::routes())

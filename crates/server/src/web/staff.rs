@@ -150,6 +150,20 @@ pub struct Task {
 
 fn tasks(page: &Page) -> Vec<Task> {
     let mut tasks = Vec::new();
+    let serves_citizens = [
+        Role::Admin,
+        Role::Manager,
+        Role::Reception,
+        Role::Counter,
+        Role::Telephonist,
+    ];
+    if serves_citizens.into_iter().any(|role| page.is(role)) {
+        tasks.push(Task {
+            href: "/staff/appointments",
+            title_id: "agenda-title",
+            text_id: "agenda-intro",
+        });
+    }
     if page.is(Role::Admin) {
         tasks.push(Task {
             href: "/admin",
