@@ -10,6 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::routing::{get, post};
 use jiff::ToSpan;
 use jiff::civil::Date;
+use loket_domain::catalogue::Channel;
 use loket_domain::national_number::NationalNumber;
 use loket_domain::staff::Role;
 use loket_store::appointments::AppointmentStatus;
@@ -97,10 +98,20 @@ async fn agenda(
         .into_iter()
         .map(|z| z.letter)
         .collect();
-    let zone = if zones.contains(&query.zone) {
-        query.zone.clone()
-    } else {
-        "B".to_owned()
+    let catalogue = state.store.products().await?;
+    let booked_by_appointment = |letter: &String| {
+        catalogue
+            .iter()
+            .any(|p| p.channel == Channel::Appointment && p.zone_letter.as_ref() == Some(letter))
+    };
+    let zone = match zones.iter().find(|letter| **letter == query.zone) {
+        Some(chosen) => chosen.clone(),
+        None => zones
+            .iter()
+            .find(|letter| booked_by_appointment(letter))
+            .or(zones.first())
+            .cloned()
+            .unwrap_or_default(),
     };
     let start_of = |d: Date| {
         d.to_zoned(zone_of_site.clone())
@@ -115,7 +126,6 @@ async fn agenda(
             start_of(date.saturating_add(1.day()))?,
         )
         .await?;
-    let catalogue = state.store.products().await?;
     let t = page.t;
     let now = state.now();
     let lines: Vec<AgendaLine> = appointments
