@@ -64,6 +64,27 @@ fn parse_products(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A visit booked on the website, at the city's main site (the first; a city with one office
+/// has one).
+async fn website_visit(state: &AppState, codes: &[String]) -> Result<Visit, VisitError> {
+    let site = state
+        .store
+        .sites()
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(VisitError::Store(loket_store::StoreError::NotFound))?;
+    resolve_visit(state, &site.code, codes).await
+}
+
+/// What the products of a visit cost together; None when one of the fees is not known.
+fn total_fee(codes: &[String], catalogue: &[Product]) -> Option<i64> {
+    codes
+        .iter()
+        .filter_map(|code| catalogue.iter().find(|p| &p.code == code))
+        .try_fold(0, |sum, p| p.fee_cents.map(|fee| sum + fee))
+}
+
 /// "2 × Identiteitskaart (eID) aanvragen, 1 × Kids-ID aanvragen".
 pub fn visit_summary(codes: &[String], catalogue: &[Product], t: Tr) -> Vec<String> {
     let mut counted: Vec<(String, usize)> = Vec::new();
@@ -330,7 +351,7 @@ async fn choose_day(
     Query(query): Query<DayQuery>,
 ) -> PageResult {
     let codes = parse_products(&query.products);
-    let visit = match resolve_visit(&state, "stadskantoor", &codes).await {
+    let visit = match website_visit(&state, &codes).await {
         Ok(visit) => visit,
         Err(VisitError::Invalid(errors)) => {
             let errors = Errors::translate(&errors, page.t);
@@ -469,9 +490,7 @@ async fn choose_time(
     Query(query): Query<TimeQuery>,
 ) -> PageResult {
     let codes = parse_products(&query.products);
-    let visit = resolve_visit(&state, "stadskantoor", &codes)
-        .await
-        .map_err(visit_error)?;
+    let visit = website_visit(&state, &codes).await.map_err(visit_error)?;
     let flow = Flow::New {
         products: codes.join(","),
     };
@@ -600,7 +619,7 @@ async fn details_form(
     page: Page,
     Query(fields): Query<DetailsFields>,
 ) -> PageResult {
-    let visit = resolve_visit(&state, "stadskantoor", &parse_products(&fields.products))
+    let visit = website_visit(&state, &parse_products(&fields.products))
         .await
         .map_err(visit_error)?;
     let start: Timestamp = fields.start.parse().map_err(|_| PageError::NotFound)?;
@@ -619,9 +638,7 @@ async fn details_given(
     Form(fields): Form<DetailsFields>,
 ) -> PageResult {
     let codes = parse_products(&fields.products);
-    let visit = resolve_visit(&state, "stadskantoor", &codes)
-        .await
-        .map_err(visit_error)?;
+    let visit = website_visit(&state, &codes).await.map_err(visit_error)?;
     let start: Timestamp = fields.start.parse().map_err(|_| PageError::NotFound)?;
     let when = when(&visit, start, page.t);
     if !fields.change.is_empty() {
@@ -644,10 +661,7 @@ async fn details_given(
         });
     };
     let catalogue = state.store.products().await?;
-    let fee = codes
-        .iter()
-        .filter_map(|code| catalogue.iter().find(|p| &p.code == code))
-        .try_fold(0, |sum, p| p.fee_cents.map(|f| sum + f));
+    let fee = total_fee(&codes, &catalogue);
     let hidden = vec![
         ("products", fields.products.clone()),
         ("start", fields.start.clone()),
@@ -677,9 +691,7 @@ async fn confirm(
     Form(fields): Form<DetailsFields>,
 ) -> PageResult {
     let codes = parse_products(&fields.products);
-    let visit = resolve_visit(&state, "stadskantoor", &codes)
-        .await
-        .map_err(visit_error)?;
+    let visit = website_visit(&state, &codes).await.map_err(visit_error)?;
     let start: Timestamp = fields.start.parse().map_err(|_| PageError::NotFound)?;
     let mut errors = FieldErrors::default();
     let Some(contact) = fields.contact(&page).parse(&mut errors) else {
@@ -784,9 +796,7 @@ async fn manage(
             }
         }
     }
-    let fee = products
-        .iter()
-        .try_fold(0, |sum, p| p.fee_cents.map(|f| sum + f));
+    let fee = total_fee(&appointment.products, &catalogue);
     render(ManageTemplate {
         when: when(&visit, appointment.start, t),
         summary: visit_summary(&appointment.products, &catalogue, t),
