@@ -9,7 +9,7 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageError, PageResult};
-use crate::web::{render, render_form, render_invalid, see_other};
+use crate::web::{render, render_form, see_other};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -614,22 +614,46 @@ fn when(visit: &Visit, start: Timestamp, t: Tr) -> String {
     )
 }
 
+/// The visit and start a details form is about, from its hidden fields.
+async fn chosen_visit(
+    state: &AppState,
+    fields: &DetailsFields,
+) -> Result<(Vec<String>, Visit, Timestamp), PageError> {
+    let codes = parse_products(&fields.products);
+    let visit = website_visit(state, &codes).await.map_err(visit_error)?;
+    let start: Timestamp = fields.start.parse().map_err(|_| PageError::NotFound)?;
+    Ok((codes, visit, start))
+}
+
+/// The "who comes" form, fresh or with the errors of what was typed.
+fn details_page(
+    page: Page,
+    fields: DetailsFields,
+    visit: &Visit,
+    start: Timestamp,
+    errors: &FieldErrors,
+) -> PageResult {
+    let when = when(visit, start, page.t);
+    let errors = Errors::translate(errors, page.t);
+    let invalid = !errors.is_empty();
+    render_form(
+        DetailsTemplate {
+            page,
+            fields,
+            errors,
+            when,
+        },
+        invalid,
+    )
+}
+
 async fn details_form(
     State(state): State<AppState>,
     page: Page,
     Query(fields): Query<DetailsFields>,
 ) -> PageResult {
-    let visit = website_visit(&state, &parse_products(&fields.products))
-        .await
-        .map_err(visit_error)?;
-    let start: Timestamp = fields.start.parse().map_err(|_| PageError::NotFound)?;
-    let when = when(&visit, start, page.t);
-    render(DetailsTemplate {
-        page,
-        fields,
-        errors: Errors::none(),
-        when,
-    })
+    let (_, visit, start) = chosen_visit(&state, &fields).await?;
+    details_page(page, fields, &visit, start, &FieldErrors::default())
 }
 
 async fn details_given(
@@ -637,28 +661,15 @@ async fn details_given(
     page: Page,
     Form(fields): Form<DetailsFields>,
 ) -> PageResult {
-    let codes = parse_products(&fields.products);
-    let visit = website_visit(&state, &codes).await.map_err(visit_error)?;
-    let start: Timestamp = fields.start.parse().map_err(|_| PageError::NotFound)?;
-    let when = when(&visit, start, page.t);
-    if !fields.change.is_empty() {
-        return render(DetailsTemplate {
-            page,
-            fields,
-            errors: Errors::none(),
-            when,
-        });
-    }
+    let (codes, visit, start) = chosen_visit(&state, &fields).await?;
     let mut errors = FieldErrors::default();
-    let contact = fields.contact(&page).parse(&mut errors);
+    let contact = if fields.change.is_empty() {
+        fields.contact(&page).parse(&mut errors)
+    } else {
+        None
+    };
     let Some(contact) = contact else {
-        let errors = Errors::translate(&errors, page.t);
-        return render_invalid(DetailsTemplate {
-            page,
-            fields,
-            errors,
-            when,
-        });
+        return details_page(page, fields, &visit, start, &errors);
     };
     let catalogue = state.store.products().await?;
     let fee = total_fee(&codes, &catalogue);
@@ -679,7 +690,7 @@ async fn details_given(
             .national_number
             .map(|n| n.masked())
             .unwrap_or_default(),
-        when,
+        when: when(&visit, start, page.t),
         fields,
         page,
     })
@@ -690,19 +701,10 @@ async fn confirm(
     page: Page,
     Form(fields): Form<DetailsFields>,
 ) -> PageResult {
-    let codes = parse_products(&fields.products);
-    let visit = website_visit(&state, &codes).await.map_err(visit_error)?;
-    let start: Timestamp = fields.start.parse().map_err(|_| PageError::NotFound)?;
+    let (codes, visit, start) = chosen_visit(&state, &fields).await?;
     let mut errors = FieldErrors::default();
     let Some(contact) = fields.contact(&page).parse(&mut errors) else {
-        let when = when(&visit, start, page.t);
-        let errors = Errors::translate(&errors, page.t);
-        return render_invalid(DetailsTemplate {
-            page,
-            fields,
-            errors,
-            when,
-        });
+        return details_page(page, fields, &visit, start, &errors);
     };
     match appointments::book(
         &state,
