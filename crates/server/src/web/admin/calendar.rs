@@ -177,6 +177,21 @@ async fn save_hours(
     see_other(&format!("/admin/sites/{}/hours?saved=1", site.code))
 }
 
+/// Records a change of the closing days and goes back to their page.
+async fn closing_days_saved(
+    state: &AppState,
+    admin: i64,
+    action: &str,
+    site: &Site,
+    detail: &str,
+) -> PageResult {
+    state
+        .store
+        .audit(state.now(), Some(admin), action, &site.code, detail)
+        .await?;
+    see_other(&format!("/admin/sites/{}/closing-days?saved=1", site.code))
+}
+
 // ---- Closing days -------------------------------------------------------------------------------
 
 pub struct RuleLine {
@@ -417,17 +432,14 @@ async fn add_rule(
         }
     };
     state.store.add_closing_rule(site.id, &rule, &names).await?;
-    state
-        .store
-        .audit(
-            state.now(),
-            Some(admin),
-            "closing-rule.create",
-            &site.code,
-            &rule.to_string(),
-        )
-        .await?;
-    see_other(&format!("/admin/sites/{}/closing-days?saved=1", site.code))
+    closing_days_saved(
+        &state,
+        admin,
+        "closing-rule.create",
+        &site,
+        &rule.to_string(),
+    )
+    .await
 }
 
 async fn delete_rule(
@@ -437,17 +449,7 @@ async fn delete_rule(
 ) -> PageResult {
     let (admin, site) = admin_site(&state, &page, &site).await?;
     state.store.delete_closing_rule(site.id, id).await?;
-    state
-        .store
-        .audit(
-            state.now(),
-            Some(admin),
-            "closing-rule.delete",
-            &site.code,
-            &id.to_string(),
-        )
-        .await?;
-    see_other(&format!("/admin/sites/{}/closing-days?saved=1", site.code))
+    closing_days_saved(&state, admin, "closing-rule.delete", &site, &id.to_string()).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -547,17 +549,14 @@ async fn add_exception(
         .store
         .save_date_exception(site.id, &exception, &names)
         .await?;
-    state
-        .store
-        .audit(
-            state.now(),
-            Some(admin),
-            "exception.save",
-            &site.code,
-            &exception.date().to_string(),
-        )
-        .await?;
-    see_other(&format!("/admin/sites/{}/closing-days?saved=1", site.code))
+    closing_days_saved(
+        &state,
+        admin,
+        "exception.save",
+        &site,
+        &exception.date().to_string(),
+    )
+    .await
 }
 
 async fn delete_exception(
@@ -567,15 +566,5 @@ async fn delete_exception(
 ) -> PageResult {
     let (admin, site) = admin_site(&state, &page, &site).await?;
     state.store.delete_date_exception(site.id, id).await?;
-    state
-        .store
-        .audit(
-            state.now(),
-            Some(admin),
-            "exception.delete",
-            &site.code,
-            &id.to_string(),
-        )
-        .await?;
-    see_other(&format!("/admin/sites/{}/closing-days?saved=1", site.code))
+    closing_days_saved(&state, admin, "exception.delete", &site, &id.to_string()).await
 }
