@@ -1,10 +1,11 @@
 //! A site's calendar: the weekly hours of the counters and the phone lines, the city's own closing
 //! days and one-off exceptions.
 
+use super::admin_site;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::web::form::Errors;
-use crate::web::page::{Page, PageError, PageResult};
+use crate::web::page::{Page, PageResult};
 use crate::web::{render, render_form, see_other};
 use askama::Template;
 use axum::Router;
@@ -16,7 +17,6 @@ use loket_domain::calendar::{
     ClosingRule, DateException, WEEK, WeeklyHours, format_day_hours, parse_day_hours,
 };
 use loket_domain::catalogue::{FieldErrors, Texts};
-use loket_domain::staff::Role;
 use loket_store::calendar::Schedule;
 use loket_store::organisation::Site;
 use serde::Deserialize;
@@ -45,11 +45,6 @@ pub fn routes() -> Router<AppState> {
             "/admin/sites/{site}/closing-days/exceptions/{id}/delete",
             post(delete_exception),
         )
-}
-
-async fn admin_site(state: &AppState, page: &Page, code: &str) -> Result<(i64, Site), PageError> {
-    let admin = page.require(Role::Admin)?.id;
-    Ok((admin, state.store.site(code).await?))
 }
 
 // ---- Weekly hours -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 //! A site's counters: the number on the counter, its zone, and the products it serves.
 
+use super::admin_site;
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageError, PageResult};
@@ -10,7 +11,6 @@ use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use loket_domain::catalogue::FieldErrors;
-use loket_domain::staff::Role;
 use loket_store::organisation::{CounterInput, Site};
 use serde::Deserialize;
 
@@ -124,8 +124,7 @@ async fn new_form(
     page: Page,
     Path(site): Path<String>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&site).await?;
+    let (_, site) = admin_site(&state, &page, &site).await?;
     form_page(
         &state,
         page,
@@ -142,8 +141,7 @@ async fn edit_form(
     page: Page,
     Path((site, number)): Path<(String, i64)>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&site).await?;
+    let (_, site) = admin_site(&state, &page, &site).await?;
     let counter = state
         .store
         .counters(site.id)
@@ -185,8 +183,7 @@ async fn save(
     editing: Option<i64>,
     fields: CounterFields,
 ) -> PageResult {
-    let admin = page.require(Role::Admin)?.clone();
-    let site = state.store.site(&site).await?;
+    let (admin_id, site) = admin_site(&state, &page, &site).await?;
     let counters = state.store.counters(site.id).await?;
     if let Some(number) = editing
         && !counters.iter().any(|c| c.number == number)
@@ -237,7 +234,7 @@ async fn save(
         .store
         .audit(
             state.now(),
-            Some(admin.id),
+            Some(admin_id),
             action,
             &format!("{} {number}", site.code),
             "",
@@ -251,14 +248,13 @@ async fn delete(
     page: Page,
     Path((site, number)): Path<(String, i64)>,
 ) -> PageResult {
-    let admin = page.require(Role::Admin)?.clone();
-    let site = state.store.site(&site).await?;
+    let (admin_id, site) = admin_site(&state, &page, &site).await?;
     state.store.delete_counter(site.id, number).await?;
     state
         .store
         .audit(
             state.now(),
-            Some(admin.id),
+            Some(admin_id),
             "counter.delete",
             &format!("{} {number}", site.code),
             "",

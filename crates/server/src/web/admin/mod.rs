@@ -9,7 +9,7 @@ mod sites;
 mod users;
 
 use crate::state::AppState;
-use crate::web::page::{Page, PageResult};
+use crate::web::page::{Page, PageError, PageResult};
 use crate::web::render;
 use askama::Template;
 use axum::Router;
@@ -26,6 +26,16 @@ pub fn routes() -> Router<AppState> {
         .merge(sites::routes())
         .merge(counters::routes())
         .merge(calendar::routes())
+}
+
+/// The signed-in administrator's id and the site a page is about; 401, 403 or 404 otherwise.
+pub(super) async fn admin_site(
+    state: &AppState,
+    page: &Page,
+    code: &str,
+) -> Result<(i64, loket_store::organisation::Site), PageError> {
+    let admin = page.require(Role::Admin)?.id;
+    Ok((admin, state.store.site(code).await?))
 }
 
 #[derive(Template)]

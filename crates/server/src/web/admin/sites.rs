@@ -1,6 +1,7 @@
 //! Sites and what is in them: the zones (letters and colours), the counters, the meeting rooms, and
 //! the way to their opening hours and closing days.
 
+use super::admin_site;
 use super::departments::{check_code, check_names};
 use crate::state::AppState;
 use crate::web::form::Errors;
@@ -86,8 +87,7 @@ async fn overview(
     page: Page,
     Path(code): Path<String>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     render(SiteTemplate {
         zones: state.store.zones(site.id).await?,
         counters: state.store.counters(site.id).await?,
@@ -202,8 +202,7 @@ async fn edit_site_form(
     page: Page,
     Path(code): Path<String>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     render(SiteFormTemplate {
         page,
         fields: SiteFields::from_site(&site),
@@ -226,8 +225,7 @@ async fn update_site(
     Path(code): Path<String>,
     Form(mut fields): Form<SiteFields>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     // The code of an existing site does not change.
     fields.code = site.code.clone();
     save_site(state, page, Some(site), fields).await
@@ -423,8 +421,7 @@ async fn new_zone_form(
     page: Page,
     Path(code): Path<String>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     let fields = ZoneFields::default();
     render(ZoneFormTemplate::new(
         page,
@@ -440,8 +437,7 @@ async fn edit_zone_form(
     page: Page,
     Path((code, letter)): Path<(String, String)>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     let zone = state.store.zone(site.id, &letter).await?;
     let fields = ZoneFields::from_zone(&zone);
     render(ZoneFormTemplate::new(
@@ -459,8 +455,7 @@ async fn create_zone(
     Path(code): Path<String>,
     Form(fields): Form<ZoneFields>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     save_zone(state, page, site, None, fields).await
 }
 
@@ -470,8 +465,7 @@ async fn update_zone(
     Path((code, letter)): Path<(String, String)>,
     Form(mut fields): Form<ZoneFields>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     let zone = state.store.zone(site.id, &letter).await?;
     // The letter of an existing zone does not change: tickets and signs carry it.
     fields.letter = zone.letter.clone();
@@ -602,8 +596,7 @@ async fn new_room_form(
     page: Page,
     Path(code): Path<String>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     render(RoomFormTemplate {
         page,
         site,
@@ -618,8 +611,7 @@ async fn edit_room_form(
     page: Page,
     Path((code, room)): Path<(String, String)>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     let room = state.store.room(site.id, &room).await?;
     render(RoomFormTemplate {
         page,
@@ -636,8 +628,7 @@ async fn create_room(
     Path(code): Path<String>,
     Form(fields): Form<RoomFields>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     save_room(state, page, site, None, fields).await
 }
 
@@ -647,8 +638,7 @@ async fn update_room(
     Path((code, room)): Path<(String, String)>,
     Form(mut fields): Form<RoomFields>,
 ) -> PageResult {
-    page.require(Role::Admin)?;
-    let site = state.store.site(&code).await?;
+    let (_, site) = admin_site(&state, &page, &code).await?;
     let room = state.store.room(site.id, &room).await?;
     // The code of an existing room does not change.
     fields.code = room.code.clone();
