@@ -335,40 +335,47 @@ impl Store {
     }
 
     async fn complete_appointment(&self, row: AppointmentRow) -> StoreResult<Appointment> {
-        let (
-            id,
-            code,
-            status,
-            site_code,
-            zone_letter,
-            start,
-            end,
-            name,
-            email,
-            phone,
-            national_number,
-            locale,
-        ) = row;
         let sql = "SELECT p.code FROM appointment_products ap JOIN products p ON p.id = ap.product_id WHERE ap.appointment_id = $1 ORDER BY ap.position";
         let products: Vec<String> =
-            on_backend!(self, pool => sqlx::query_scalar(sql).bind(id).fetch_all(pool).await?);
-        Ok(Appointment {
-            id,
-            code,
-            status: AppointmentStatus::parse(&status)?,
-            site_code,
-            zone_letter,
-            start: instant(start)?,
-            end: instant(end)?,
-            products,
-            name,
-            email,
-            phone,
-            national_number,
-            locale: locale.parse().unwrap_or_default(),
-        })
+            on_backend!(self, pool => sqlx::query_scalar(sql).bind(row.0).fetch_all(pool).await?);
+        appointment_from(row, products)
     }
+}
 
+/// An appointment from its row and its product codes.
+fn appointment_from(row: AppointmentRow, products: Vec<String>) -> StoreResult<Appointment> {
+    let (
+        id,
+        code,
+        status,
+        site_code,
+        zone_letter,
+        start,
+        end,
+        name,
+        email,
+        phone,
+        national_number,
+        locale,
+    ) = row;
+    Ok(Appointment {
+        id,
+        code,
+        status: AppointmentStatus::parse(&status)?,
+        site_code,
+        zone_letter,
+        start: instant(start)?,
+        end: instant(end)?,
+        products,
+        name,
+        email,
+        phone,
+        national_number,
+        locale: locale.parse().unwrap_or_default(),
+    })
+}
+
+impl Store {
     /// The cells a stored appointment holds, with its site, zone and state.
     async fn held_cells(
         &self,
@@ -494,10 +501,20 @@ impl Store {
         );
         let rows: Vec<AppointmentRow> = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(site_id).bind(from.as_second()).bind(to.as_second()).fetch_all(pool).await?);
-        let mut appointments = Vec::with_capacity(rows.len());
-        for row in rows {
-            appointments.push(self.complete_appointment(row).await?);
+        let products_sql = "SELECT ap.appointment_id, p.code FROM appointment_products ap \
+             JOIN products p ON p.id = ap.product_id JOIN appointments a ON a.id = ap.appointment_id \
+             WHERE a.site_id = $1 AND a.start_at >= $2 AND a.start_at < $3 ORDER BY ap.appointment_id, ap.position";
+        let product_rows: Vec<(i64, String)> = on_backend!(self, pool => sqlx::query_as(products_sql)
+            .bind(site_id).bind(from.as_second()).bind(to.as_second()).fetch_all(pool).await?);
+        let mut products: HashMap<i64, Vec<String>> = HashMap::new();
+        for (appointment_id, code) in product_rows {
+            products.entry(appointment_id).or_default().push(code);
         }
-        Ok(appointments)
+        rows.into_iter()
+            .map(|row| {
+                let codes = products.remove(&row.0).unwrap_or_default();
+                appointment_from(row, codes)
+            })
+            .collect()
     }
 }
