@@ -267,3 +267,41 @@ async fn the_home_page_tells_when_the_office_opens_again() {
         "{html}"
     );
 }
+
+#[tokio::test]
+async fn a_product_in_a_zone_that_does_not_exist_is_refused() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin").await;
+    let response = admin
+        .post(app.url("/admin/products/stadsplan"))
+        .form(&[
+            ("code", "stadsplan"),
+            ("name_nl", "Stadsplan"),
+            ("name_fr", "Plan de la ville"),
+            ("name_en", "City map"),
+            ("department", "onthaal"),
+            ("zone", "Z"),
+            ("channel", "fast_counter"),
+            ("minutes", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Kies een zone uit de lijst.")
+    );
+    assert_eq!(
+        app.store
+            .product("stadsplan")
+            .await
+            .unwrap()
+            .zone_letter
+            .as_deref(),
+        Some("A")
+    );
+}

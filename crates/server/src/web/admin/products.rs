@@ -149,19 +149,7 @@ async fn form_page(
     form: ProductForm,
     errors: Errors,
 ) -> Result<FormTemplate, PageError> {
-    let mut zones: Vec<String> = Vec::new();
-    for site in state.store.sites().await? {
-        zones.extend(
-            state
-                .store
-                .zones(site.id)
-                .await?
-                .into_iter()
-                .map(|zone| zone.letter),
-        );
-    }
-    zones.sort();
-    zones.dedup();
+    let zones = zone_letters(state).await?;
     let channels = Channel::ALL
         .iter()
         .map(|c| (c.code().to_owned(), page.t.get(c.message_id())))
@@ -265,20 +253,42 @@ async fn save(
     }
 }
 
+/// The zone letters of every site, sorted, each once.
+async fn zone_letters(state: &AppState) -> Result<Vec<String>, PageError> {
+    let mut letters = Vec::new();
+    for site in state.store.sites().await? {
+        letters.extend(
+            state
+                .store
+                .zones(site.id)
+                .await?
+                .into_iter()
+                .map(|zone| zone.letter),
+        );
+    }
+    letters.sort();
+    letters.dedup();
+    Ok(letters)
+}
+
 /// The form's own checks, then whether the department, zone and rubric it names exist.
 async fn checked(
     state: &AppState,
     form: &ProductForm,
 ) -> Result<Result<ProductInput, FieldErrors>, PageError> {
-    let mut errors = match form.parse() {
-        Ok(_) => FieldErrors::default(),
-        Err(errors) => errors,
-    };
+    let parsed = form.parse();
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
     let departments = state.store.departments().await?;
     errors.check(
         departments.iter().any(|d| d.code == form.department.trim()),
         "department",
         "error-department",
+    );
+    let zone = form.zone.trim();
+    errors.check(
+        zone.is_empty() || zone_letters(state).await?.iter().any(|z| z == zone),
+        "zone",
+        "error-zone-letter",
     );
     let rubric = form.rubric.trim();
     let rubrics = state.store.rubrics().await?;
@@ -287,11 +297,10 @@ async fn checked(
         "rubric",
         "error-rubric",
     );
-    if errors.is_empty() {
-        Ok(form.parse())
-    } else {
-        Ok(Err(errors))
-    }
+    Ok(match parsed {
+        Ok(input) if errors.is_empty() => Ok(input),
+        _ => Err(errors),
+    })
 }
 
 async fn invalid(
