@@ -11,7 +11,7 @@ use loket_domain::contact::{is_valid_email, is_valid_phone};
 use loket_domain::locale::Locale;
 use loket_domain::national_number::NationalNumber;
 use loket_domain::slots::{Book, BookingPolicy, Cell, Slot};
-use loket_store::appointments::{Appointment, Booked, NewAppointment};
+use loket_store::appointments::{Appointment, Booked, Limit, NewAppointment};
 use loket_store::calendar::SiteHours;
 use loket_store::organisation::Site;
 use loket_store::{StoreError, StoreResult};
@@ -113,6 +113,8 @@ pub enum VisitError {
     Full,
     /// The appointment cannot change any more (cancelled, or already served).
     NotBooked,
+    /// The person holds as many future appointments as allowed.
+    Limit(Limit),
     Store(StoreError),
 }
 
@@ -121,8 +123,17 @@ impl From<StoreError> for VisitError {
         match error {
             StoreError::Full => VisitError::Full,
             StoreError::WrongState(_) => VisitError::NotBooked,
+            StoreError::Limit(limit) => VisitError::Limit(limit),
             other => VisitError::Store(other),
         }
+    }
+}
+
+/// The Fluent id of the message that tells a person a booking limit is reached.
+pub fn limit_message(limit: Limit) -> &'static str {
+    match limit {
+        Limit::Email => "error-limit-email",
+        Limit::NationalNumber => "error-limit-national-number",
     }
 }
 
@@ -184,16 +195,28 @@ pub struct Contact {
     pub locale: Locale,
 }
 
+/// Who needs an e-mail address: a citizen booking online does, for the confirmation and the
+/// manage link; a caller booked by an employee may have none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Email {
+    Required,
+    Optional,
+}
+
 impl ContactForm {
-    pub fn parse(&self, errors: &mut FieldErrors) -> Option<Contact> {
+    pub fn parse(&self, errors: &mut FieldErrors, email: Email) -> Option<Contact> {
         let name = self.name.trim();
         errors.check(
             !name.is_empty() && name.chars().count() <= 120,
             "name",
             "error-person-name",
         );
-        let email = self.email.trim();
-        errors.check(is_valid_email(email), "email", "error-email");
+        let typed_email = self.email.trim();
+        errors.check(
+            is_valid_email(typed_email) || (email == Email::Optional && typed_email.is_empty()),
+            "email",
+            "error-email",
+        );
         let phone = self.phone.trim();
         errors.check(
             phone.is_empty() || is_valid_phone(phone),
@@ -213,7 +236,7 @@ impl ContactForm {
         let locale = self.locale.parse().unwrap_or_default();
         errors.is_empty().then(|| Contact {
             name: name.to_owned(),
-            email: email.to_lowercase(),
+            email: typed_email.to_lowercase(),
             phone: phone.to_owned(),
             national_number,
             locale,
@@ -266,56 +289,62 @@ pub async fn book(
         national_number: contact.national_number.map(|n| n.digits().to_owned()),
         locale: contact.locale,
         booked_by,
+        limits: state.settings.limits,
     };
     let booked = state.store.book_appointment(&new, state.now()).await?;
     tell_citizen(
         state,
         &booked.appointment,
-        &booked.manage_token,
+        Some(&booked.manage_token),
         Notice::Booked,
     )
     .await;
     Ok(booked)
 }
 
-/// Moves the appointment behind `manage_token` to `start`, or keeps it where it is.
+/// Moves an appointment to `start`, or keeps it where it is. The citizen's mail holds the manage
+/// link only when the change is made through it (`manage_token`).
 pub async fn reschedule(
     state: &AppState,
-    manage_token: &str,
+    current: &Appointment,
     start: Timestamp,
+    earliest: Timestamp,
+    manage_token: Option<&str>,
 ) -> Result<Appointment, VisitError> {
-    let current = state.store.appointment_by_token(manage_token).await?;
     let visit = resolve_visit(state, &current.site_code, &current.products).await?;
-    let cells =
-        cells_at(&visit, start, earliest_start(state.now(), false)).map_err(VisitError::Invalid)?;
+    let cells = cells_at(&visit, start, earliest).map_err(VisitError::Invalid)?;
     let moved = state
         .store
-        .reschedule_appointment(manage_token, &cells, POLICY.cell_length(), state.now())
+        .reschedule_appointment(current.id, &cells, POLICY.cell_length(), state.now())
         .await?;
     tell_citizen(state, &moved, manage_token, Notice::Moved).await;
     Ok(moved)
 }
 
-/// Cancels the appointment behind `manage_token`; its place is free again at once.
-pub async fn cancel(state: &AppState, manage_token: &str) -> Result<Appointment, VisitError> {
-    let cancelled = state
-        .store
-        .cancel_appointment(manage_token, state.now())
-        .await?;
+/// Cancels an appointment; its place is free again at once.
+pub async fn cancel(
+    state: &AppState,
+    id: i64,
+    manage_token: Option<&str>,
+) -> Result<Appointment, VisitError> {
+    let cancelled = state.store.cancel_appointment(id, state.now()).await?;
     tell_citizen(state, &cancelled, manage_token, Notice::Cancelled).await;
     Ok(cancelled)
 }
 
-/// Queues the mail about a change. The change itself is done and stays done: a mail that cannot
-/// be queued is logged, and the citizen still sees the result on the page.
+/// Queues the mail about a change, when the citizen gave an address. The change itself is done
+/// and stays done: a mail that cannot be queued is logged, and the result shows on the page.
 async fn tell_citizen(
     state: &AppState,
     appointment: &Appointment,
-    manage_token: &str,
+    manage_token: Option<&str>,
     notice: Notice,
 ) {
+    if appointment.email.is_empty() {
+        return;
+    }
     if let Err(error) =
-        crate::mail::appointment::queue(state, appointment, Some(manage_token), notice).await
+        crate::mail::appointment::queue(state, appointment, manage_token, notice).await
     {
         tracing::error!(
             "could not queue the {notice:?} mail of appointment {}: {error}",
@@ -338,11 +367,30 @@ mod tests {
             locale: "fr".into(),
         };
         let mut errors = FieldErrors::default();
-        assert!(form.parse(&mut errors).is_none());
+        assert!(form.parse(&mut errors, Email::Required).is_none());
         assert_eq!(errors.get("name"), Some("error-person-name"));
         assert_eq!(errors.get("email"), Some("error-email"));
         assert_eq!(errors.get("phone"), Some("error-phone"));
         assert_eq!(errors.get("national_number"), Some("national-number-check"));
+    }
+
+    #[test]
+    fn a_caller_booked_by_phone_may_have_no_e_mail_address() {
+        let form = ContactForm {
+            name: "Jan Peeters".into(),
+            ..ContactForm::default()
+        };
+        let mut errors = FieldErrors::default();
+        assert!(form.parse(&mut errors, Email::Required).is_none());
+        assert_eq!(errors.get("email"), Some("error-email"));
+        let mut errors = FieldErrors::default();
+        let contact = form.parse(&mut errors, Email::Optional).unwrap();
+        assert_eq!(contact.email, "");
+        let wrong = ContactForm {
+            email: "jan@".into(),
+            ..form
+        };
+        assert!(wrong.parse(&mut errors, Email::Optional).is_none());
     }
 }
 

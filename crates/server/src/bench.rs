@@ -52,6 +52,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
             rate_limit: false,
             secure_cookies: false,
             public_url: "http://127.0.0.1".into(),
+            limits: loket_store::appointments::BookingLimits::default(),
         },
     )
     .await?;

@@ -4,6 +4,7 @@
 use crate::mail::SmtpSettings;
 use anyhow::{Context, bail};
 use jiff::Timestamp;
+use loket_store::appointments::BookingLimits;
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::path::Path;
@@ -30,6 +31,10 @@ pub struct ConfigFile {
     pub public_url: Option<String>,
     /// The sender of every mail, e.g. `Stad Leuven <noreply@leuven.be>`.
     pub mail_from: Option<String>,
+    /// How many future appointments one e-mail address may hold (default 3).
+    pub max_appointments_per_email: Option<u32>,
+    /// How many future appointments one national number may hold for one product (default 1).
+    pub max_appointments_per_national_number: Option<u32>,
 }
 
 impl ConfigFile {
@@ -60,6 +65,7 @@ pub struct ServeConfig {
     pub smtp: Option<SmtpSettings>,
     /// The address citizens reach Loket at, without a trailing slash.
     pub public_url: String,
+    pub limits: BookingLimits,
 }
 
 /// The values given on the command line or in the environment, before the file and defaults.
@@ -74,6 +80,7 @@ pub struct Overrides {
 
 impl ServeConfig {
     pub fn resolve(overrides: Overrides, file: ConfigFile) -> anyhow::Result<ServeConfig> {
+        let limits = booking_limits(&file)?;
         let listen = overrides
             .listen
             .or(file.listen)
@@ -106,6 +113,7 @@ impl ServeConfig {
             .trim_end_matches('/')
             .to_owned();
         Ok(ServeConfig {
+            limits,
             public_url,
             listen,
             database_url: overrides
@@ -119,6 +127,25 @@ impl ServeConfig {
             smtp,
         })
     }
+}
+
+/// The booking limits of the file, each at least one.
+fn booking_limits(file: &ConfigFile) -> anyhow::Result<BookingLimits> {
+    let defaults = BookingLimits::default();
+    let limits = BookingLimits {
+        per_email: file
+            .max_appointments_per_email
+            .unwrap_or(defaults.per_email),
+        per_national_number_and_product: file
+            .max_appointments_per_national_number
+            .unwrap_or(defaults.per_national_number_and_product),
+    };
+    if limits.per_email == 0 || limits.per_national_number_and_product == 0 {
+        bail!(
+            "max_appointments_per_email and max_appointments_per_national_number must be at least 1"
+        );
+    }
+    Ok(limits)
 }
 
 /// The SMTP server and sender, when a server is given; an empty value counts as none.
@@ -162,6 +189,23 @@ mod tests {
         assert_eq!(defaults.listen.to_string(), DEFAULT_LISTEN);
         assert_eq!(defaults.database_url, DEFAULT_DATABASE);
         assert!(defaults.rate_limit);
+        assert_eq!(defaults.limits, BookingLimits::default());
+    }
+
+    #[test]
+    fn the_booking_limits_come_from_the_file_and_are_at_least_one() {
+        let file = ConfigFile {
+            max_appointments_per_email: Some(5),
+            ..ConfigFile::default()
+        };
+        let config = ServeConfig::resolve(Overrides::default(), file).unwrap();
+        assert_eq!(config.limits.per_email, 5);
+        assert_eq!(config.limits.per_national_number_and_product, 1);
+        let zero = ConfigFile {
+            max_appointments_per_national_number: Some(0),
+            ..ConfigFile::default()
+        };
+        assert!(ServeConfig::resolve(Overrides::default(), zero).is_err());
     }
 
     #[test]

@@ -18,12 +18,14 @@ use loket_store::Store;
 use std::sync::Arc;
 
 /// Everything a running server needs besides its listening socket.
+#[derive(Debug, Clone, Default)]
 pub struct AppOptions {
     pub demo: bool,
     pub rate_limit: bool,
     pub secure_cookies: bool,
     /// The address citizens reach Loket at, for links in mails.
     pub public_url: String,
+    pub limits: loket_store::appointments::BookingLimits,
 }
 
 /// Builds the whole application over a migrated store.
@@ -62,6 +64,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         rate_limit: config.rate_limit,
         secure_cookies: config.secure_cookies,
         public_url: config.public_url.clone(),
+        limits: config.limits,
     };
     tokio::spawn(purge_expired_sessions(store.clone(), clock.clone()));
     mail::start_outbox(store.clone(), clock.clone(), config.smtp.clone());

@@ -24,6 +24,7 @@ pub struct Settings {
     pub public_url: String,
     /// The zone of the main site, in which the API writes instants.
     pub time_zone: jiff::tz::TimeZone,
+    pub limits: loket_store::appointments::BookingLimits,
 }
 
 impl AppState {
@@ -48,6 +49,7 @@ impl AppState {
             secure_cookies: options.secure_cookies,
             public_url: options.public_url,
             time_zone,
+            limits: options.limits,
         };
         Ok(AppState {
             store,

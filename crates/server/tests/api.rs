@@ -166,6 +166,7 @@ async fn too_many_sign_in_attempts_are_refused_with_retry_after() {
         rate_limit: true,
         secure_cookies: false,
         public_url: "http://loket.test".into(),
+        ..AppOptions::default()
     })
     .await;
     let client = reqwest::Client::new();

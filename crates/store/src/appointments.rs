@@ -89,6 +89,33 @@ pub struct NewAppointment {
     pub national_number: Option<String>,
     pub locale: Locale,
     pub booked_by: Option<i64>,
+    pub limits: BookingLimits,
+}
+
+impl NewAppointment {
+    /// The people the limits count for, as lock keys in the order every booking takes them.
+    fn limit_keys(&self) -> Vec<String> {
+        let mut keys = Vec::new();
+        if !self.email.is_empty() {
+            keys.push(token_hash(&format!("email:{}", self.email)));
+        }
+        if let Some(number) = &self.national_number {
+            keys.extend(
+                self.distinct_products()
+                    .map(|product| token_hash(&format!("nn:{number}:{product}"))),
+            );
+        }
+        keys.sort();
+        keys
+    }
+
+    fn distinct_products(&self) -> impl Iterator<Item = &String> {
+        self.products
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| !self.products[..*i].contains(p))
+            .map(|(_, p)| p)
+    }
 }
 
 /// A new booking and the secret of its manage link, which is shown only now.
@@ -96,6 +123,38 @@ pub struct NewAppointment {
 pub struct Booked {
     pub appointment: Appointment,
     pub manage_token: String,
+}
+
+/// Which booking limit a booking ran into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Future appointments per e-mail address.
+    Email,
+    /// Future appointments per national number for one product.
+    NationalNumber,
+}
+
+/// How many future appointments one person may hold at once, against bots and hoarders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BookingLimits {
+    pub per_email: u32,
+    pub per_national_number_and_product: u32,
+}
+
+impl BookingLimits {
+    pub const NONE: BookingLimits = BookingLimits {
+        per_email: u32::MAX,
+        per_national_number_and_product: u32::MAX,
+    };
+}
+
+impl Default for BookingLimits {
+    fn default() -> Self {
+        BookingLimits {
+            per_email: 3,
+            per_national_number_and_product: 1,
+        }
+    }
 }
 
 type AppointmentRow = (
@@ -187,6 +246,48 @@ macro_rules! move_places {
                 .bind(change)
                 .execute(&mut *$tx)
                 .await?;
+            }
+        }
+    };
+}
+
+/// Takes the locks of the people a booking counts for, then returns `StoreError::Limit` from the
+/// enclosing function when one of them holds as many future appointments as allowed.
+macro_rules! check_limits {
+    ($tx:ident, $new:expr, $at:expr) => {
+        for key in $new.limit_keys() {
+            sqlx::query("INSERT INTO booking_locks (key) VALUES ($1) ON CONFLICT (key) DO UPDATE SET key = excluded.key")
+                .bind(key)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        if !$new.email.is_empty() {
+            let held: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM appointments WHERE email = $1 AND status = 'booked' AND start_at >= $2",
+            )
+            .bind(&$new.email)
+            .bind($at.as_second())
+            .fetch_one(&mut *$tx)
+            .await?;
+            if held >= i64::from($new.limits.per_email) {
+                return Err(StoreError::Limit(Limit::Email));
+            }
+        }
+        if let Some(number) = &$new.national_number {
+            for product in $new.distinct_products() {
+                let held: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(DISTINCT a.id) FROM appointments a JOIN appointment_products ap ON ap.appointment_id = a.id \
+                     JOIN products p ON p.id = ap.product_id \
+                     WHERE a.national_number = $1 AND a.status = 'booked' AND a.start_at >= $2 AND p.code = $3",
+                )
+                .bind(number)
+                .bind($at.as_second())
+                .bind(product)
+                .fetch_one(&mut *$tx)
+                .await?;
+                if held >= i64::from($new.limits.per_national_number_and_product) {
+                    return Err(StoreError::Limit(Limit::NationalNumber));
+                }
             }
         }
     };
@@ -304,6 +405,7 @@ impl Store {
         let places = changes(&new.cells, &[]);
         on_backend!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            check_limits!(tx, new, at);
             move_places!(tx, new.site_id, &new.zone_letter, places);
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO appointments (site_id, zone_letter, code, manage_token_hash, status, start_at, end_at, cell_minutes, \
@@ -331,14 +433,81 @@ impl Store {
     pub async fn appointment_by_token(&self, manage_token: &str) -> StoreResult<Appointment> {
         let sql = format!("{APPOINTMENT_COLUMNS} WHERE a.manage_token_hash = $1");
         let row: AppointmentRow = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(token_hash(manage_token)).fetch_one(pool).await?);
-        self.complete_appointment(row).await
+        self.one_with_products(row).await
     }
 
-    async fn complete_appointment(&self, row: AppointmentRow) -> StoreResult<Appointment> {
-        let sql = "SELECT p.code FROM appointment_products ap JOIN products p ON p.id = ap.product_id WHERE ap.appointment_id = $1 ORDER BY ap.position";
-        let products: Vec<String> =
-            on_backend!(self, pool => sqlx::query_scalar(sql).bind(row.0).fetch_all(pool).await?);
-        appointment_from(row, products)
+    pub async fn appointment(&self, id: i64) -> StoreResult<Appointment> {
+        let sql = format!("{APPOINTMENT_COLUMNS} WHERE a.id = $1");
+        let row: AppointmentRow = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(pool).await?);
+        self.one_with_products(row).await
+    }
+
+    /// The appointments whose code, e-mail address or phone number is `text`, or whose name
+    /// holds it, that start from `from` on; at most `limit`, the soonest first.
+    pub async fn find_appointments(
+        &self,
+        text: &str,
+        from: Timestamp,
+        limit: i64,
+    ) -> StoreResult<Vec<Appointment>> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "{APPOINTMENT_COLUMNS} WHERE a.start_at >= $2 AND (a.code = $3 OR LOWER(a.email) = $4 OR a.phone = $1 \
+             OR LOWER(a.name) LIKE $5) ORDER BY a.start_at, a.id LIMIT $6"
+        );
+        let lower = text.to_lowercase();
+        let literal: String = lower
+            .chars()
+            .filter(|c| !matches!(c, '%' | '_' | '\\'))
+            .collect();
+        // A part of a name from two characters on; shorter text matches a whole name only.
+        let pattern = if literal.chars().count() >= 2 {
+            format!("%{literal}%")
+        } else {
+            literal
+        };
+        let rows: Vec<AppointmentRow> = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(text).bind(from.as_second()).bind(text.to_uppercase()).bind(&lower).bind(pattern).bind(limit)
+            .fetch_all(pool).await?);
+        self.with_products(rows).await
+    }
+
+    async fn one_with_products(&self, row: AppointmentRow) -> StoreResult<Appointment> {
+        self.with_products(vec![row])
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Appointments from their rows, with their products read in one query.
+    async fn with_products(&self, rows: Vec<AppointmentRow>) -> StoreResult<Vec<Appointment>> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids = rows
+            .iter()
+            .map(|row| row.0.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        // The ids are integers read from the database, so writing them into the text is safe.
+        let sql = format!(
+            "SELECT ap.appointment_id, p.code FROM appointment_products ap JOIN products p ON p.id = ap.product_id \
+             WHERE ap.appointment_id IN ({ids}) ORDER BY ap.appointment_id, ap.position"
+        );
+        let product_rows: Vec<(i64, String)> = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await?);
+        let mut products: HashMap<i64, Vec<String>> = HashMap::new();
+        for (appointment_id, code) in product_rows {
+            products.entry(appointment_id).or_default().push(code);
+        }
+        rows.into_iter()
+            .map(|row| {
+                let codes = products.remove(&row.0).unwrap_or_default();
+                appointment_from(row, codes)
+            })
+            .collect()
     }
 }
 
@@ -377,35 +546,21 @@ fn appointment_from(row: AppointmentRow, products: Vec<String>) -> StoreResult<A
 
 impl Store {
     /// The cells a stored appointment holds, with its site, zone and state.
-    async fn held_cells(
-        &self,
-        manage_token: &str,
-    ) -> StoreResult<(i64, i64, String, String, Vec<Timestamp>)> {
-        let sql = "SELECT id, site_id, zone_letter, status, start_at, end_at, cell_minutes FROM appointments WHERE manage_token_hash = $1";
-        let (id, site_id, zone, status, start, end, minutes): (
-            i64,
-            i64,
-            String,
-            String,
-            i64,
-            i64,
-            i64,
-        ) = on_backend!(self, pool => sqlx::query_as(sql).bind(token_hash(manage_token)).fetch_one(pool).await?);
+    async fn held_cells(&self, id: i64) -> StoreResult<(i64, String, String, Vec<Timestamp>)> {
+        let sql = "SELECT site_id, zone_letter, status, start_at, end_at, cell_minutes FROM appointments WHERE id = $1";
+        let (site_id, zone, status, start, end, minutes): (i64, String, String, i64, i64, i64) =
+            on_backend!(self, pool => sqlx::query_as(sql).bind(id).fetch_one(pool).await?);
         let step = minutes.max(1) * 60;
         let cells = (start..end)
             .step_by(usize::try_from(step).unwrap_or(600))
             .map(instant)
             .collect::<StoreResult<_>>()?;
-        Ok((id, site_id, zone, status, cells))
+        Ok((site_id, zone, status, cells))
     }
 
     /// Cancels a booked appointment and frees its places.
-    pub async fn cancel_appointment(
-        &self,
-        manage_token: &str,
-        at: Timestamp,
-    ) -> StoreResult<Appointment> {
-        let (id, site_id, zone, status, held) = self.held_cells(manage_token).await?;
+    pub async fn cancel_appointment(&self, id: i64, at: Timestamp) -> StoreResult<Appointment> {
+        let (site_id, zone, status, held) = self.held_cells(id).await?;
         if status != AppointmentStatus::Booked.code() {
             return Err(StoreError::WrongState(status));
         }
@@ -420,19 +575,19 @@ impl Store {
             move_places!(tx, site_id, &zone, places);
             tx.commit().await?;
         });
-        self.appointment_by_token(manage_token).await
+        self.appointment(id).await
     }
 
     /// Moves a booked appointment to new cells in one transaction: it never loses the old time
     /// without getting the new one ([`StoreError::Full`] keeps the old).
     pub async fn reschedule_appointment(
         &self,
-        manage_token: &str,
+        id: i64,
         cells: &[Cell],
         cell_length: SignedDuration,
         at: Timestamp,
     ) -> StoreResult<Appointment> {
-        let (id, site_id, zone, status, held) = self.held_cells(manage_token).await?;
+        let (site_id, zone, status, held) = self.held_cells(id).await?;
         if status != AppointmentStatus::Booked.code() {
             return Err(StoreError::WrongState(status));
         }
@@ -454,7 +609,7 @@ impl Store {
             move_places!(tx, site_id, &zone, places);
             tx.commit().await?;
         });
-        self.appointment_by_token(manage_token).await
+        self.appointment(id).await
     }
 
     /// Claims the booked appointments starting in [from, to) whose reminder is not queued yet, so
@@ -472,9 +627,7 @@ impl Store {
             .fetch_all(pool).await?);
         let mut claimed = Vec::with_capacity(ids.len());
         for id in ids {
-            let sql = format!("{APPOINTMENT_COLUMNS} WHERE a.id = $1");
-            let row: AppointmentRow = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(pool).await?);
-            claimed.push(self.complete_appointment(row).await?);
+            claimed.push(self.appointment(id).await?);
         }
         Ok(claimed)
     }
@@ -501,20 +654,6 @@ impl Store {
         );
         let rows: Vec<AppointmentRow> = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(site_id).bind(from.as_second()).bind(to.as_second()).fetch_all(pool).await?);
-        let products_sql = "SELECT ap.appointment_id, p.code FROM appointment_products ap \
-             JOIN products p ON p.id = ap.product_id JOIN appointments a ON a.id = ap.appointment_id \
-             WHERE a.site_id = $1 AND a.start_at >= $2 AND a.start_at < $3 ORDER BY ap.appointment_id, ap.position";
-        let product_rows: Vec<(i64, String)> = on_backend!(self, pool => sqlx::query_as(products_sql)
-            .bind(site_id).bind(from.as_second()).bind(to.as_second()).fetch_all(pool).await?);
-        let mut products: HashMap<i64, Vec<String>> = HashMap::new();
-        for (appointment_id, code) in product_rows {
-            products.entry(appointment_id).or_default().push(code);
-        }
-        rows.into_iter()
-            .map(|row| {
-                let codes = products.remove(&row.0).unwrap_or_default();
-                appointment_from(row, codes)
-            })
-            .collect()
+        self.with_products(rows).await
     }
 }

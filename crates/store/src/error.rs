@@ -14,6 +14,9 @@ pub enum StoreError {
     /// The record is not in a state that allows this (an appointment cancelled already).
     #[error("not possible in state {0}")]
     WrongState(String),
+    /// The person has as many future appointments as a booking limit allows.
+    #[error("booking limit reached: {0:?}")]
+    Limit(crate::appointments::Limit),
     #[error("not found")]
     NotFound,
     #[error("invalid data in the store: {0}")]

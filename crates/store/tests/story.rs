@@ -399,7 +399,7 @@ async fn expired_sessions_are_purged_and_live_ones_kept() {
 mod appointments {
     use super::*;
     use loket_domain::slots::{Book, BookingPolicy, Cell};
-    use loket_store::appointments::{AppointmentStatus, NewAppointment};
+    use loket_store::appointments::{AppointmentStatus, BookingLimits, Limit, NewAppointment};
 
     /// The cells of a visit of `minutes` in zone B of the demo, starting at `start`.
     async fn zone_b_cells(store: &Store, start: &str, minutes: i64) -> Vec<Cell> {
@@ -429,6 +429,7 @@ mod appointments {
             national_number: None,
             locale: loket_domain::locale::Locale::Nl,
             booked_by: None,
+            limits: BookingLimits::NONE,
         }
     }
 
@@ -499,7 +500,7 @@ mod appointments {
         }
         let full = store
             .reschedule_appointment(
-                &mine.manage_token,
+                mine.appointment.id,
                 &eleven,
                 jiff::SignedDuration::from_mins(10),
                 now(),
@@ -522,7 +523,7 @@ mod appointments {
         let half_past = zone_b_cells(&store, "2026-12-10T09:10:00Z", 15).await;
         let moved = store
             .reschedule_appointment(
-                &mine.manage_token,
+                mine.appointment.id,
                 &half_past,
                 jiff::SignedDuration::from_mins(10),
                 now(),
@@ -543,7 +544,7 @@ mod appointments {
         assert_eq!(taken[&half_past[1].start], 1);
 
         let cancelled = store
-            .cancel_appointment(&mine.manage_token, now())
+            .cancel_appointment(mine.appointment.id, now())
             .await
             .unwrap();
         assert_eq!(cancelled.status, AppointmentStatus::Cancelled);
@@ -555,13 +556,129 @@ mod appointments {
                 .is_empty()
         );
         assert!(matches!(
-            store.cancel_appointment(&mine.manage_token, now()).await,
+            store.cancel_appointment(mine.appointment.id, now()).await,
             Err(StoreError::WrongState(_))
         ));
         assert!(matches!(
             store.appointment_by_token("not-a-token").await,
             Err(StoreError::NotFound)
         ));
+    }
+
+    #[tokio::test]
+    async fn one_person_racing_for_many_starts_gets_no_more_than_the_limit() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let limits = BookingLimits {
+            per_email: 3,
+            per_national_number_and_product: 1,
+        };
+        let mut attempts = Vec::new();
+        for hour in 8..14 {
+            let cells = zone_b_cells(&store, &format!("2026-12-10T{hour:02}:00:00Z"), 15).await;
+            for _ in 0..5 {
+                let store = store.clone();
+                let mut new = visit(site.id, cells.clone(), "hoarder@example.be");
+                new.limits = limits;
+                attempts.push(tokio::spawn(async move {
+                    store.book_appointment(&new, now()).await
+                }));
+            }
+        }
+        let mut booked = 0;
+        for attempt in attempts {
+            match attempt.await.unwrap() {
+                Ok(_) => booked += 1,
+                Err(StoreError::Limit(Limit::Email)) => {}
+                Err(other) => panic!("unexpected: {other}"),
+            }
+        }
+        assert_eq!(
+            booked, 3,
+            "one e-mail address holds three future visits at most"
+        );
+
+        let cells = zone_b_cells(&store, "2026-12-11T09:00:00Z", 15).await;
+        let mut attempts = Vec::new();
+        for i in 0..8 {
+            let store = store.clone();
+            let mut new = visit(site.id, cells.clone(), &format!("family{i}@example.be"));
+            new.national_number = Some("85073003328".into());
+            new.limits = limits;
+            attempts.push(tokio::spawn(async move {
+                store.book_appointment(&new, now()).await
+            }));
+        }
+        let mut outcomes = Vec::new();
+        for attempt in attempts {
+            outcomes.push(attempt.await.unwrap().map(|_| ()));
+        }
+        assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 1);
+        assert!(
+            outcomes
+                .iter()
+                .all(|o| o.is_ok() || matches!(o, Err(StoreError::Limit(Limit::NationalNumber))))
+        );
+
+        let first = store
+            .find_appointments("hoarder@example.be", now(), 10)
+            .await
+            .unwrap();
+        assert_eq!(first.len(), 3);
+        store.cancel_appointment(first[0].id, now()).await.unwrap();
+        let mut new = visit(site.id, cells, "hoarder@example.be");
+        new.limits = limits;
+        store
+            .book_appointment(&new, now())
+            .await
+            .expect("a cancelled visit no longer counts");
+    }
+
+    #[tokio::test]
+    async fn staff_find_a_visit_by_its_code_e_mail_phone_or_part_of_the_name() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let cells = zone_b_cells(&store, "2026-12-10T09:00:00Z", 15).await;
+        let mut new = visit(site.id, cells.clone(), "an.peeters@example.be");
+        new.phone = "0470 12 34 56".into();
+        let an = store
+            .book_appointment(&new, now())
+            .await
+            .unwrap()
+            .appointment;
+        let mut other = visit(site.id, cells, "jan@example.be");
+        other.name = "Jan Janssens".into();
+        store.book_appointment(&other, now()).await.unwrap();
+
+        for typed in [
+            an.code.to_lowercase().as_str(),
+            "An.Peeters@example.be",
+            "0470 12 34 56",
+            "peeters",
+        ] {
+            let found = store.find_appointments(typed, now(), 10).await.unwrap();
+            assert_eq!(
+                found.iter().map(|a| a.id).collect::<Vec<_>>(),
+                [an.id],
+                "{typed}"
+            );
+            assert_eq!(found[0].products, ["eid-aanvraag"]);
+        }
+        assert!(
+            store
+                .find_appointments("%", now(), 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let later: Timestamp = "2026-12-11T00:00:00Z".parse().unwrap();
+        assert!(
+            store
+                .find_appointments("peeters", later, 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
     }
 }
 

@@ -110,3 +110,5 @@ status-cancelled = Cancelled
 status-checked-in = Checked in
 status-served = Served
 status-no-show = Did not come
+error-limit-email = This e-mail address already holds as many appointments as allowed. No longer need one? Cancel it first through the link in your confirmation e-mail.
+error-limit-national-number = This service is already booked for this national register number. Want another time? Move the appointment you already have, through the link in your confirmation e-mail.

@@ -110,3 +110,5 @@ status-cancelled = Annulé
 status-checked-in = Enregistré
 status-served = Servi
 status-no-show = Pas venu
+error-limit-email = Cette adresse e-mail a déjà autant de rendez-vous que permis. Vous n'en avez plus besoin d'un ? Annulez-le d'abord via le lien de votre e-mail de confirmation.
+error-limit-national-number = Ce service est déjà réservé pour ce numéro de registre national. Vous souhaitez une autre heure ? Déplacez le rendez-vous que vous avez déjà, via le lien de votre e-mail de confirmation.

@@ -110,3 +110,5 @@ status-cancelled = Geannuleerd
 status-checked-in = Aangemeld
 status-served = Geholpen
 status-no-show = Niet gekomen
+error-limit-email = Met dit e-mailadres zijn al zoveel afspraken gemaakt als toegelaten. Hebt u er een niet meer nodig? Annuleer die eerst via de link in uw bevestigingsmail.
+error-limit-national-number = Voor dit rijksregisternummer is deze dienst al geboekt. Wilt u een ander tijdstip? Verplaats dan de afspraak die u al hebt, via de link in uw bevestigingsmail.

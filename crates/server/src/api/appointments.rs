@@ -1,6 +1,6 @@
 use crate::api::ApiJson;
 use crate::api::problem::{ApiError, ApiResult};
-use crate::appointments::{self, ContactForm, VisitError, earliest_start, resolve_visit};
+use crate::appointments::{self, ContactForm, Email, VisitError, earliest_start, resolve_visit};
 use crate::middleware::{ClientAddress, rate_check};
 use crate::state::AppState;
 use axum::Json;
@@ -60,6 +60,7 @@ impl From<VisitError> for ApiError {
             VisitError::Invalid(errors) => ApiError::Invalid(errors),
             VisitError::Full => ApiError::Conflict("problem-slot-taken"),
             VisitError::NotBooked => ApiError::Conflict("problem-not-booked"),
+            VisitError::Limit(limit) => ApiError::Conflict(appointments::limit_message(limit)),
             VisitError::Store(error) => error.into(),
         }
     }
@@ -192,7 +193,7 @@ pub async fn book(
         national_number: request.national_number.unwrap_or_default(),
         locale: request.locale.unwrap_or_default(),
     }
-    .parse(&mut errors);
+    .parse(&mut errors, Email::Required);
     let start = parse_start(&request.start);
     let visit = resolve_visit(&state, &request.site, &request.products).await;
     if let Err(VisitError::Invalid(visit_errors)) = &visit {
@@ -244,7 +245,8 @@ pub async fn cancel(
     State(state): State<AppState>,
     Path(manage_token): Path<String>,
 ) -> ApiResult<Json<AppointmentView>> {
-    let appointment = appointments::cancel(&state, &manage_token).await?;
+    let current = state.store.appointment_by_token(&manage_token).await?;
+    let appointment = appointments::cancel(&state, current.id, Some(&manage_token)).await?;
     Ok(Json(AppointmentView::new(&state, appointment, None)))
 }
 
@@ -265,6 +267,9 @@ pub async fn reschedule(
     ApiJson(request): ApiJson<RescheduleRequest>,
 ) -> ApiResult<Json<AppointmentView>> {
     let start = parse_start(&request.start)?;
-    let moved = appointments::reschedule(&state, &manage_token, start).await?;
+    let current = state.store.appointment_by_token(&manage_token).await?;
+    let earliest = earliest_start(state.now(), false);
+    let moved =
+        appointments::reschedule(&state, &current, start, earliest, Some(&manage_token)).await?;
     Ok(Json(AppointmentView::new(&state, moved, None)))
 }

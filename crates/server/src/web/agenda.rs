@@ -2,6 +2,7 @@
 //! recorded here, after the time has passed.
 
 use crate::state::AppState;
+use crate::web::booking::require_booking_role;
 use crate::web::page::{Page, PageError, PageResult};
 use crate::web::{render, see_other};
 use askama::Template;
@@ -12,32 +13,13 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use loket_domain::catalogue::Channel;
 use loket_domain::national_number::NationalNumber;
-use loket_domain::staff::Role;
 use loket_store::appointments::AppointmentStatus;
 use serde::Deserialize;
-
-/// Who sees the agenda: everyone who serves or books citizens.
-const AGENDA_ROLES: [Role; 5] = [
-    Role::Admin,
-    Role::Manager,
-    Role::Reception,
-    Role::Counter,
-    Role::Telephonist,
-];
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/staff/appointments", get(agenda))
         .route("/staff/appointments/{id}/no-show", post(no_show))
-}
-
-fn require_agenda_role(page: &Page) -> Result<i64, PageError> {
-    let user = page.staff.as_ref().ok_or(PageError::SignInNeeded)?;
-    if AGENDA_ROLES.iter().any(|role| user.has_role(*role)) {
-        Ok(user.id)
-    } else {
-        Err(PageError::Forbidden)
-    }
 }
 
 pub struct AgendaLine {
@@ -80,7 +62,7 @@ async fn agenda(
     page: Page,
     Query(query): Query<AgendaQuery>,
 ) -> PageResult {
-    let staff_id = require_agenda_role(&page)?;
+    let staff_id = require_booking_role(&page)?;
     let site = state
         .store
         .sites()
@@ -214,7 +196,7 @@ async fn no_show(
     Path(id): Path<i64>,
     axum::extract::Form(back): axum::extract::Form<Back>,
 ) -> PageResult {
-    let staff_id = require_agenda_role(&page)?;
+    let staff_id = require_booking_role(&page)?;
     match state.store.mark_no_show(id, state.now()).await {
         Ok(()) => {
             state

@@ -150,19 +150,27 @@ pub struct Task {
 
 fn tasks(page: &Page) -> Vec<Task> {
     let mut tasks = Vec::new();
-    let serves_citizens = [
-        Role::Admin,
-        Role::Manager,
-        Role::Reception,
-        Role::Counter,
-        Role::Telephonist,
-    ];
-    if serves_citizens.into_iter().any(|role| page.is(role)) {
-        tasks.push(Task {
-            href: "/staff/appointments",
-            title_id: "agenda-title",
-            text_id: "agenda-intro",
-        });
+    if crate::web::booking::BOOKING_ROLES
+        .into_iter()
+        .any(|role| page.is(role))
+    {
+        tasks.extend([
+            Task {
+                href: "/staff/book",
+                title_id: "staff-book-title",
+                text_id: "staff-book-intro",
+            },
+            Task {
+                href: "/staff/appointments/find",
+                title_id: "staff-find-title",
+                text_id: "staff-find-intro",
+            },
+            Task {
+                href: "/staff/appointments",
+                title_id: "agenda-title",
+                text_id: "agenda-intro",
+            },
+        ]);
     }
     if page.is(Role::Admin) {
         tasks.push(Task {

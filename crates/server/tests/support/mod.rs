@@ -26,6 +26,7 @@ pub async fn spawn_app() -> TestApp {
         rate_limit: false,
         secure_cookies: false,
         public_url: "http://loket.test".into(),
+        ..AppOptions::default()
     })
     .await
 }
@@ -63,6 +64,7 @@ impl TestApp {
             rate_limit: false,
             secure_cookies: false,
             public_url: "http://loket.test".into(),
+            ..AppOptions::default()
         };
         loket_server::state::AppState::new(self.store.clone(), self.clock.clone(), options)
             .await
