@@ -1,7 +1,7 @@
 // Starts the real loket binary on a free loopback port with a fresh demo database, and drives
 // Debian's Chromium through playwright-core. Screenshots land in tests/browser/artifacts/.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -39,8 +39,53 @@ async function waitForHealth(base, child) {
   throw new Error("loket did not become healthy within 30 seconds");
 }
 
-/** Starts `loket serve --demo` on a temporary SQLite file; the clock starts on Thursday 3 December 2026 10:00. */
-export async function startLoket({ now = "2026-12-03T10:00:00+01:00" } = {}) {
+/**
+ * Starts a real SMTP server (aiosmtpd, as the Rust mail tests use) that writes every message it
+ * accepts to a folder; `mails()` reads them, `waitForMail(test)` waits for one.
+ */
+export async function startSmtpSink() {
+  const script = resolve(here, "../../crates/server/tests/support/smtp_sink.py");
+  const folder = mkdtempSync(join(tmpdir(), "loket-smtp-"));
+  const port = await freePort();
+  const child = spawn("python3", [script, String(port), folder], { stdio: ["pipe", "pipe", "inherit"] });
+  await new Promise((ready, fail) => {
+    child.stdout.once("data", (line) => (String(line).trim() === "ready" ? ready() : fail(new Error(`SMTP sink: ${line}`))));
+    child.once("exit", (code) => fail(new Error(`the SMTP sink exited with ${code}; it needs python3 with aiosmtpd`)));
+  });
+  const mails = () =>
+    readdirSync(folder)
+      .filter((name) => name.endsWith(".json"))
+      .sort()
+      .map((name) => JSON.parse(readFileSync(join(folder, name), "utf8")));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    async waitForMail(test, seconds = 20) {
+      for (let attempt = 0; attempt < seconds * 10; attempt++) {
+        const found = mails().find(test);
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no such mail arrived within ${seconds} seconds; arrived: ${mails().map((m) => m.subject).join(" | ")}`);
+    },
+    async stop() {
+      child.stdin.end();
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The text of a mail part of the given type. */
+export function mailPart(mail, contentType) {
+  return mail.parts.find((part) => part.content_type === contentType);
+}
+
+/**
+ * Starts `loket serve --demo` on a temporary SQLite file; the clock starts on Thursday 3 December
+ * 2026 10:00. With `smtp` (a URL) mail leaves through that server; without it, it waits in the outbox.
+ */
+export async function startLoket({ now = "2026-12-03T10:00:00+01:00", smtp } = {}) {
   const binary = process.env.LOKET_BIN ?? resolve(here, "../../target/debug/loket");
   const folder = mkdtempSync(join(tmpdir(), "loket-browser-"));
   const port = await freePort();
@@ -48,7 +93,10 @@ export async function startLoket({ now = "2026-12-03T10:00:00+01:00" } = {}) {
   const child = spawn(
     binary,
     ["serve", "--demo", "--listen", `127.0.0.1:${port}`, "--database", join(folder, "loket.db"), "--now", now, "--rate-limit", "off"],
-    { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, LOKET_LOG: "warn" } },
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, LOKET_LOG: "warn", ...(smtp ? { LOKET_SMTP_URL: smtp, LOKET_MAIL_FROM: "Stad Leuven <noreply@leuven.test>" } : {}) },
+    },
   );
   await waitForHealth(base, child);
   return {

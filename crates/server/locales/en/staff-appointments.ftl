@@ -28,3 +28,7 @@ staff-cancel = Cancel the appointment
 staff-cancel-title = Cancel this appointment?
 staff-cancel-text = The time is free for someone else at once. If the citizen gave an e-mail address, they get a message about the cancellation.
 staff-cancel-confirm = Yes, cancel this appointment
+staff-field-national-number = Citizen's national register number (optional)
+staff-phone = Phone number
+staff-national-number = National register number
+staff-bring = What the citizen brings

@@ -28,3 +28,7 @@ staff-cancel = Annuler le rendez-vous
 staff-cancel-title = Annuler ce rendez-vous ?
 staff-cancel-text = L'heure se libère aussitôt pour quelqu'un d'autre. Si le citoyen a une adresse e-mail, il reçoit un message de l'annulation.
 staff-cancel-confirm = Oui, annuler ce rendez-vous
+staff-field-national-number = Numéro de registre national du citoyen (facultatif)
+staff-phone = Numéro de téléphone
+staff-national-number = Numéro de registre national
+staff-bring = Ce que le citoyen apporte

@@ -28,3 +28,7 @@ staff-cancel = Afspraak annuleren
 staff-cancel-title = Deze afspraak annuleren?
 staff-cancel-text = De tijd wordt meteen vrij voor iemand anders. Heeft de burger een e-mailadres, dan krijgt die een bericht van de annulering.
 staff-cancel-confirm = Ja, annuleer deze afspraak
+staff-field-national-number = Rijksregisternummer van de burger (niet verplicht)
+staff-phone = Telefoonnummer
+staff-national-number = Rijksregisternummer
+staff-bring = Wat brengt de burger mee?
