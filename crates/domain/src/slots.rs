@@ -125,6 +125,41 @@ pub struct Cell {
     pub places: u32,
 }
 
+/// Adds to `slots` every start of one day's cells (per open interval, as [`Book::cells_on`] gives
+/// them) from `earliest` on at which a visit of `cells` cells still fits, given the places taken.
+pub fn free_starts(
+    day: &[Vec<Cell>],
+    cells: usize,
+    policy: BookingPolicy,
+    taken: &HashMap<Timestamp, u32>,
+    earliest: Timestamp,
+    slots: &mut Vec<Slot>,
+) {
+    let length = policy.cell_length() * i32::try_from(cells).unwrap_or(i32::MAX);
+    for interval in day {
+        for window in interval
+            .windows(cells)
+            .filter(|window| window[0].start >= earliest)
+        {
+            let remaining = window
+                .iter()
+                .map(|cell| {
+                    cell.places
+                        .saturating_sub(taken.get(&cell.start).copied().unwrap_or(0))
+                })
+                .min()
+                .unwrap_or(0);
+            if remaining > 0 {
+                slots.push(Slot {
+                    start: window[0].start,
+                    end: window[0].start + length,
+                    remaining,
+                });
+            }
+        }
+    }
+}
+
 /// A zone's appointment book: the site's calendar, the zone's roster and the booking rules.
 #[derive(Debug, Clone, Copy)]
 pub struct Book<'a> {
@@ -168,32 +203,11 @@ impl Book<'_> {
         taken: &HashMap<Timestamp, u32>,
         earliest: Timestamp,
     ) -> Vec<Slot> {
-        let length = self.policy.cell_length() * i32::try_from(cells).unwrap_or(i32::MAX);
         let mut slots = Vec::new();
         let mut date = from;
         while date <= to {
-            for interval in self.cells_on(date) {
-                for window in interval
-                    .windows(cells)
-                    .filter(|window| window[0].start >= earliest)
-                {
-                    let remaining = window
-                        .iter()
-                        .map(|cell| {
-                            cell.places
-                                .saturating_sub(taken.get(&cell.start).copied().unwrap_or(0))
-                        })
-                        .min()
-                        .unwrap_or(0);
-                    if remaining > 0 {
-                        slots.push(Slot {
-                            start: window[0].start,
-                            end: window[0].start + length,
-                            remaining,
-                        });
-                    }
-                }
-            }
+            let day = self.cells_on(date);
+            free_starts(&day, cells, self.policy, taken, earliest, &mut slots);
             let Ok(next) = date.tomorrow() else { break };
             date = next;
         }

@@ -1,6 +1,7 @@
 //! Booking a visit, shared by the API, the citizens' pages and the staff's phone bookings: which
 //! zone and how long, the free starts, the checks on who books, and the booking itself.
 
+use crate::books::ZoneBook;
 use crate::mail::appointment::Notice;
 use crate::state::AppState;
 use jiff::civil::Date;
@@ -10,11 +11,11 @@ use loket_domain::catalogue::{Channel, FieldErrors};
 use loket_domain::contact::{is_valid_email, is_valid_phone};
 use loket_domain::locale::Locale;
 use loket_domain::national_number::NationalNumber;
-use loket_domain::slots::{Book, BookingPolicy, Cell, Slot};
+use loket_domain::slots::{BookingPolicy, Cell, Slot};
 use loket_store::appointments::{Appointment, Booked, Limit, NewAppointment};
-use loket_store::calendar::SiteHours;
 use loket_store::organisation::Site;
 use loket_store::{StoreError, StoreResult};
+use std::sync::Arc;
 
 /// The rules of every site's appointment book, for now the same everywhere.
 pub const POLICY: BookingPolicy = BookingPolicy {
@@ -28,21 +29,15 @@ pub const MAX_PRODUCTS_PER_VISIT: usize = 6;
 
 /// What a visit is: where, which products, in which zone, for how many cells.
 pub struct Visit {
-    pub site: Site,
-    pub hours: SiteHours,
+    pub book: Arc<ZoneBook>,
     pub zone: String,
     pub products: Vec<String>,
     pub minutes: i64,
-    pub roster: loket_domain::slots::Roster,
 }
 
 impl Visit {
-    pub fn book(&self) -> Book<'_> {
-        Book {
-            calendar: &self.hours.calendar,
-            roster: &self.roster,
-            policy: POLICY,
-        }
+    pub fn site(&self) -> &Site {
+        &self.book.site
     }
 
     pub fn cells(&self) -> usize {
@@ -50,7 +45,7 @@ impl Visit {
     }
 
     pub fn time_zone(&self) -> &TimeZone {
-        &self.hours.calendar.time_zone
+        &self.book.hours.calendar.time_zone
     }
 }
 
@@ -61,12 +56,9 @@ pub async fn resolve_visit(
     site_code: &str,
     product_codes: &[String],
 ) -> Result<Visit, VisitError> {
+    let snapshot = state.books.current(&state.store).await?;
     let mut errors = FieldErrors::default();
-    let site = match state.store.site(site_code).await {
-        Ok(site) => Some(site),
-        Err(StoreError::NotFound) => None,
-        Err(other) => return Err(VisitError::Store(other)),
-    };
+    let site = snapshot.site(site_code);
     errors.check(site.is_some(), "site", "error-site");
     errors.check(!product_codes.is_empty(), "products", "error-products-none");
     errors.check(
@@ -74,11 +66,10 @@ pub async fn resolve_visit(
         "products",
         "error-products-too-many",
     );
-    let catalogue = state.store.products().await?;
     let mut zones: Vec<&str> = Vec::new();
     let mut minutes = 0;
     for code in product_codes {
-        match catalogue.iter().find(|p| &p.code == code) {
+        match snapshot.catalogue.iter().find(|p| &p.code == code) {
             Some(product) if product.channel == Channel::Appointment => {
                 minutes += product.minutes;
                 zones.extend(product.zone_letter.as_deref());
@@ -94,15 +85,12 @@ pub async fn resolve_visit(
         return Err(VisitError::Invalid(errors));
     };
     errors.into_result().map_err(VisitError::Invalid)?;
-    let hours = state.store.site_hours(&site).await?;
-    let roster = state.store.roster(site.id, &zone).await?;
+    let book = snapshot.zone(&state.store, site, &zone).await?;
     Ok(Visit {
-        site,
-        hours,
+        book,
         zone,
         products: product_codes.to_vec(),
         minutes,
-        roster,
     })
 }
 
@@ -169,10 +157,10 @@ pub async fn free_slots(
     };
     let taken = state
         .store
-        .taken_places(visit.site.id, &visit.zone, first, last)
+        .taken_places(visit.site().id, &visit.zone, first, last)
         .await?;
     Ok(visit
-        .book()
+        .book
         .free_slots(from, to, visit.cells(), &taken, earliest))
 }
 
@@ -258,6 +246,7 @@ pub fn cells_at(
     errors.check(local <= horizon, "start", "error-start-too-late");
     errors.into_result()?;
     visit
+        .book
         .book()
         .cells_of_visit(start, visit.cells())
         .ok_or_else(|| {
@@ -278,7 +267,7 @@ pub async fn book(
 ) -> Result<Booked, VisitError> {
     let cells = cells_at(visit, start, earliest).map_err(VisitError::Invalid)?;
     let new = NewAppointment {
-        site_id: visit.site.id,
+        site_id: visit.site().id,
         zone_letter: visit.zone.clone(),
         products: visit.products.clone(),
         cells,

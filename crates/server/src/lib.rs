@@ -3,6 +3,7 @@
 pub mod api;
 pub mod appointments;
 pub mod bench;
+pub mod books;
 pub mod config;
 pub mod i18n;
 pub mod mail;

@@ -12,6 +12,7 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// None when rate limiting is off.
     pub limiter: Option<Arc<RateLimiter>>,
+    pub books: Arc<crate::books::Books>,
 }
 
 /// Facts fixed for the life of the process.
@@ -56,6 +57,7 @@ impl AppState {
             clock,
             settings: Arc::new(settings),
             limiter: options.rate_limit.then(|| Arc::new(RateLimiter::new())),
+            books: Arc::default(),
         })
     }
 

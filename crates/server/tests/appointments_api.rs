@@ -379,3 +379,49 @@ async fn the_evening_before_each_citizen_gets_one_reminder_and_a_moved_visit_is_
     app.clock.set("2026-12-13T17:30:00Z".parse().unwrap());
     assert_eq!(remind().await.unwrap(), 1, "the new day is reminded");
 }
+
+#[tokio::test]
+async fn a_closing_day_added_or_removed_by_an_administrator_shows_in_the_free_times_at_once() {
+    let app = spawn_app().await;
+    let before = free_times(&app, "eid-aanvraag", "2026-12-09").await;
+    assert!(!before.is_empty());
+    let admin = app.signed_in("admin").await;
+    let staff_party = admin
+        .post(app.url("/admin/sites/stadskantoor/closing-days/exceptions/new"))
+        .form(&[
+            ("date", "2026-12-09"),
+            ("hours", ""),
+            ("name_nl", "Personeelsfeest"),
+            ("name_fr", "Fête du personnel"),
+            ("name_en", "Staff party"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(staff_party.status(), 303);
+    assert!(
+        free_times(&app, "eid-aanvraag", "2026-12-09")
+            .await
+            .is_empty()
+    );
+    let refused = app
+        .browser()
+        .post(app.url("/api/v1/appointments"))
+        .json(&booking("2026-12-09T09:00:00Z", "an@example.be"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422, "no booking on a closed day");
+
+    let site = app.store.site("stadskantoor").await.unwrap();
+    let exception = app.store.date_exceptions(site.id).await.unwrap().remove(0);
+    admin
+        .post(app.url(&format!(
+            "/admin/sites/stadskantoor/closing-days/exceptions/{}/delete",
+            exception.id
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(free_times(&app, "eid-aanvraag", "2026-12-09").await, before);
+}

@@ -19,3 +19,12 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// A number that rises with every change to the catalogue, the sites, their hours and
+    /// closing days and the rosters; what was computed from them is current while it stays.
+    pub async fn config_version(&self) -> StoreResult<i64> {
+        let sql = "SELECT version FROM config_version WHERE id = 1";
+        Ok(on_backend!(self, pool => sqlx::query_scalar(sql).fetch_one(pool).await?))
+    }
+}

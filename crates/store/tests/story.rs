@@ -682,6 +682,32 @@ mod appointments {
     }
 }
 
+#[tokio::test]
+async fn the_configuration_version_rises_with_every_change_the_appointment_books_are_made_of() {
+    let (store, _db) = demo_store().await;
+    let site = store.site("stadskantoor").await.unwrap();
+    let start = store.config_version().await.unwrap();
+    store
+        .replace_roster(
+            site.id,
+            "D",
+            &store.roster(site.id, "D").await.unwrap().blocks().to_vec(),
+        )
+        .await
+        .unwrap();
+    let after_roster = store.config_version().await.unwrap();
+    assert!(after_roster > start, "a roster change");
+    store
+        .set_setting("organisation.phone", "016 27 20 00")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.config_version().await.unwrap(),
+        after_roster,
+        "what changes nothing of the books leaves it"
+    );
+}
+
 mod outbox {
     use super::*;
     use jiff::SignedDuration;

@@ -96,7 +96,7 @@ async fn manage(
         bring: things_to_bring(&appointment.products, &catalogue, t),
         fee: t.fee(total_fee(&appointment.products, &catalogue)),
         qr: appointments::qr_svg(&appointment.code),
-        address: visit.site.address.clone(),
+        address: visit.site().address.clone(),
         can_change: appointment.status == AppointmentStatus::Booked
             && appointment.start > state.now(),
         booked: appointment.status == AppointmentStatus::Booked,
@@ -118,7 +118,7 @@ async fn calendar(
     let summary = page.t.args(
         "booking-calendar-summary",
         &[
-            ("site", visit.site.name.clone()),
+            ("site", visit.site().name.clone()),
             (
                 "products",
                 visit_summary(&appointment.products, &catalogue, page.t).join(", "),
@@ -133,7 +133,7 @@ async fn calendar(
         appointment.start,
         appointment.end,
         &summary,
-        &visit.site.address,
+        &visit.site().address,
         &description,
         state.now(),
     );
