@@ -14,6 +14,9 @@ pub enum StoreError {
     /// The record is not in a state that allows this (an appointment cancelled already).
     #[error("not possible in state {0}")]
     WrongState(String),
+    /// Hours overlap those of another block of the same day (in a roster); names the other's hours.
+    #[error("overlaps {0}")]
+    Overlap(String),
     #[error("not found")]
     NotFound,
     #[error("invalid data in the store: {0}")]
