@@ -3,6 +3,8 @@ roster-title = Counter rosters
 roster-intro = Per zone and per day: how many counters are staffed, and how many of them you keep for people who come without an appointment, with a ticket from the kiosk. The other counters take appointments.
 roster-task-text = How many counters are staffed and how many of them take appointments, per zone, per weekday and on dates with a roster of their own.
 roster-zone-link = Zone { $letter }
+roster-column = Roster
+roster-zone-roster = Roster of zone { $letter }
 roster-zone-days = { $count ->
     [0] No appointments
     [one] Appointments on 1 day a week
@@ -10,7 +12,7 @@ roster-zone-days = { $count ->
 }
 roster-zone-title = Roster of zone { $letter }: { $name }
 roster-lead = People without an appointment take a ticket at the kiosk. The places for appointments are the counters staffed less the counters kept for walk-ins. Appointments are only given while the site is open: the opening hours and closing days always apply.
-roster-other-zones = Other zones
+roster-other-zones = Zones
 roster-week = Every week
 roster-week-lead = This roster applies every week, except on the dates with a roster of their own below.
 roster-block-new = Add a block

@@ -3,6 +3,8 @@ roster-title = Plannings des guichets
 roster-intro = Par zone et par jour : combien de guichets sont occupés, et combien d'entre eux vous réservez aux personnes qui viennent sans rendez-vous, avec un ticket de la borne. Les autres guichets sont pour les rendez-vous.
 roster-task-text = Combien de guichets sont occupés et combien d'entre eux pour les rendez-vous, par zone, par jour de la semaine et aux dates qui ont leur propre planning.
 roster-zone-link = Zone { $letter }
+roster-column = Planning
+roster-zone-roster = Planning de la zone { $letter }
 roster-zone-days = { $count ->
     [0] Pas de rendez-vous
     [one] Rendez-vous 1 jour par semaine
@@ -10,7 +12,7 @@ roster-zone-days = { $count ->
 }
 roster-zone-title = Planning de la zone { $letter } : { $name }
 roster-lead = Les personnes sans rendez-vous prennent un ticket à la borne. Les places pour les rendez-vous sont les guichets occupés moins les guichets réservés aux personnes sans rendez-vous. Les rendez-vous ne sont possibles que lorsque le site est ouvert : les heures d'ouverture et les jours de fermeture s'appliquent toujours.
-roster-other-zones = Autres zones
+roster-other-zones = Zones
 roster-week = Chaque semaine
 roster-week-lead = Ce planning s'applique chaque semaine, sauf aux dates qui ont leur propre planning, ci-dessous.
 roster-block-new = Ajouter une plage

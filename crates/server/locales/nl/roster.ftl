@@ -3,6 +3,8 @@ roster-title = Loketroosters
 roster-intro = Per zone en per dag: hoeveel loketten bemand zijn, en hoeveel daarvan u vrijhoudt voor wie zonder afspraak komt, met een ticket van de ticketzuil. De andere loketten zijn voor afspraken.
 roster-task-text = Hoeveel loketten bemand zijn en hoeveel daarvan voor afspraken, per zone, per weekdag en op dagen met een eigen rooster.
 roster-zone-link = Zone { $letter }
+roster-column = Rooster
+roster-zone-roster = Rooster van zone { $letter }
 roster-zone-days = { $count ->
     [0] Geen afspraken
     [one] Afspraken op 1 dag per week
@@ -10,7 +12,7 @@ roster-zone-days = { $count ->
 }
 roster-zone-title = Rooster van zone { $letter }: { $name }
 roster-lead = Wie zonder afspraak komt, neemt een ticket aan de ticketzuil. De plaatsen voor afspraken zijn de bemande loketten min de loketten voor wie zonder afspraak komt. Afspraken zijn alleen mogelijk als de vestiging open is: de openingsuren en sluitingsdagen gelden altijd.
-roster-other-zones = Andere zones
+roster-other-zones = Zones
 roster-week = Elke week
 roster-week-lead = Dit rooster geldt elke week, behalve op de dagen met een eigen rooster hieronder.
 roster-block-new = Blok toevoegen
