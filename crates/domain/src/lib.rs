@@ -7,5 +7,6 @@ pub mod clock;
 pub mod contact;
 pub mod locale;
 pub mod national_number;
+pub mod roster;
 pub mod slots;
 pub mod staff;

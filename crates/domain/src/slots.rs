@@ -1,76 +1,16 @@
 //! Free times like at a doctor's: the office is cut into cells of a fixed grid (10 minutes by
-//! default); each cell of a zone has as many places as counters are rostered for appointments
-//! then; a visit takes one place in each cell it covers, from its start to its end.
+//! default); each cell of a zone has as many places as the roster has counters for appointments
+//! then (staffed, less those kept for walk-ins); a visit takes one place in each cell it covers, from its start to its end.
 //!
 //! Everything here works on real instants, so the daylight-saving days are right: on the day in
 //! March the night is an hour shorter, in October an hour longer, and the cells follow the clock.
 
-use crate::calendar::{Day, SiteCalendar, TimeRange, WEEK};
-use jiff::civil::{Date, Weekday};
+use crate::calendar::{Day, SiteCalendar};
+use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 use std::collections::HashMap;
 
-/// How many counters of a zone are staffed for appointments, per weekday and time of day.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Roster {
-    blocks: Vec<RosterBlock>,
-    /// Dates with their own blocks instead of the weekly ones (a training day, a staff outing).
-    exceptions: HashMap<Date, Vec<(TimeRange, u32)>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RosterBlock {
-    pub weekday: Weekday,
-    pub hours: TimeRange,
-    pub counters: u32,
-}
-
-impl Roster {
-    pub fn new(blocks: Vec<RosterBlock>) -> Roster {
-        Roster {
-            blocks,
-            exceptions: HashMap::new(),
-        }
-    }
-
-    /// The same number of counters whenever the office is open on the given weekdays.
-    pub fn every_day(counters: u32, hours: TimeRange) -> Roster {
-        Roster::new(
-            WEEK.into_iter()
-                .map(|weekday| RosterBlock {
-                    weekday,
-                    hours,
-                    counters,
-                })
-                .collect(),
-        )
-    }
-
-    pub fn set_exception(&mut self, date: Date, blocks: Vec<(TimeRange, u32)>) {
-        self.exceptions.insert(date, blocks);
-    }
-
-    pub fn blocks(&self) -> &[RosterBlock] {
-        &self.blocks
-    }
-
-    /// Counters staffed at a local date and time (blocks that overlap add up).
-    pub fn counters_at(&self, date: Date, time: jiff::civil::Time) -> u32 {
-        match self.exceptions.get(&date) {
-            Some(blocks) => blocks
-                .iter()
-                .filter(|(hours, _)| hours.contains(time))
-                .map(|(_, n)| n)
-                .sum(),
-            None => self
-                .blocks
-                .iter()
-                .filter(|block| block.weekday == date.weekday() && block.hours.contains(time))
-                .map(|block| block.counters)
-                .sum(),
-        }
-    }
-}
+pub use crate::roster::{DayBlock, Roster, RosterBlock};
 
 /// The rules of the appointment book of a site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,7 +124,7 @@ impl Book<'_> {
                     let local = start.to_zoned(self.calendar.time_zone.clone());
                     cells.push(Cell {
                         start,
-                        places: self.roster.counters_at(local.date(), local.time()),
+                        places: self.roster.places_at(local.date(), local.time()),
                     });
                     start += step;
                 }
@@ -232,8 +172,8 @@ impl Book<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::WeeklyHours;
-    use jiff::civil::date;
+    use crate::calendar::{TimeRange, WeeklyHours};
+    use jiff::civil::{Weekday, date};
     use jiff::tz::TimeZone;
 
     fn range(text: &str) -> TimeRange {
@@ -392,11 +332,13 @@ mod tests {
                 weekday: Weekday::Thursday,
                 hours: range("09:00-12:00"),
                 counters: 3,
+                walk_in: 0,
             },
             RosterBlock {
                 weekday: Weekday::Thursday,
                 hours: range("17:00-20:00"),
-                counters: 1,
+                counters: 2,
+                walk_in: 1,
             },
         ]);
         let policy = BookingPolicy::default();
@@ -415,7 +357,11 @@ mod tests {
             !slots.iter().any(|s| s.start == at("2026-12-03T12:00:00Z")),
             "13:00 local has nobody rostered"
         );
-        assert_eq!(slots.last().unwrap().remaining, 1);
+        assert_eq!(
+            slots.last().unwrap().remaining,
+            1,
+            "two counters in the evening, one of them kept for walk-ins"
+        );
 
         roster.set_exception(date(2026, 12, 3), vec![]);
         assert!(

@@ -275,7 +275,7 @@ async fn check_no_overbooking(store: &Store, created: usize) -> anyhow::Result<&
     }
     for (cell, count) in per_cell {
         let local = cell.to_zoned(hours.calendar.time_zone.clone());
-        let places = capacity.counters_at(local.date(), local.time());
+        let places = capacity.places_at(local.date(), local.time());
         ensure!(
             count <= places,
             "{cell} holds {count} visits for {places} places"

@@ -1,12 +1,11 @@
-//! The appointment book: rosters, bookings and the places they take.
+//! The appointment book: bookings and the places they take.
 
 use crate::backend::BeginWrite;
 use crate::staff::random_token;
 use crate::{Store, StoreError, StoreResult};
 use jiff::{SignedDuration, Timestamp};
-use loket_domain::calendar::TimeRange;
 use loket_domain::locale::Locale;
-use loket_domain::slots::{Cell, Roster, RosterBlock};
+use loket_domain::slots::Cell;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
@@ -294,54 +293,6 @@ macro_rules! check_limits {
 }
 
 impl Store {
-    pub async fn roster(&self, site_id: i64, zone_letter: &str) -> StoreResult<Roster> {
-        let sql = "SELECT weekday, opens, closes, counters FROM roster WHERE site_id = $1 AND zone_letter = $2 ORDER BY weekday, opens";
-        let rows: Vec<(i64, String, String, i64)> = on_backend!(self, pool => sqlx::query_as(sql).bind(site_id).bind(zone_letter).fetch_all(pool).await?);
-        let blocks = rows
-            .into_iter()
-            .map(|(weekday, opens, closes, counters)| {
-                let weekday = loket_domain::calendar::WEEK
-                    .into_iter()
-                    .find(|w| i64::from(w.to_monday_one_offset()) == weekday)
-                    .ok_or_else(|| StoreError::Invalid(format!("weekday {weekday}")))?;
-                let hours: TimeRange = format!("{opens}-{closes}")
-                    .parse()
-                    .map_err(|_| StoreError::Invalid(format!("roster {opens}-{closes}")))?;
-                Ok(RosterBlock {
-                    weekday,
-                    hours,
-                    counters: u32::try_from(counters).unwrap_or(0),
-                })
-            })
-            .collect::<StoreResult<Vec<_>>>()?;
-        Ok(Roster::new(blocks))
-    }
-
-    /// Replaces a zone's weekly roster at once.
-    pub async fn replace_roster(
-        &self,
-        site_id: i64,
-        zone_letter: &str,
-        blocks: &[RosterBlock],
-    ) -> StoreResult<()> {
-        on_backend!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            sqlx::query("DELETE FROM roster WHERE site_id = $1 AND zone_letter = $2")
-                .bind(site_id).bind(zone_letter).execute(&mut *tx).await?;
-            for block in blocks {
-                sqlx::query("INSERT INTO roster (site_id, zone_letter, weekday, opens, closes, counters) VALUES ($1, $2, $3, $4, $5, $6)")
-                    .bind(site_id).bind(zone_letter)
-                    .bind(i64::from(block.weekday.to_monday_one_offset()))
-                    .bind(block.hours.opens().strftime("%H:%M").to_string())
-                    .bind(block.hours.closes().strftime("%H:%M").to_string())
-                    .bind(i64::from(block.counters))
-                    .execute(&mut *tx).await?;
-            }
-            tx.commit().await?;
-        });
-        Ok(())
-    }
-
     /// The places taken in a zone's cells that start in [from, to).
     pub async fn taken_places(
         &self,

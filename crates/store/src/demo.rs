@@ -67,8 +67,12 @@ struct DemoZone {
     names: [String; 3],
     colour: String,
     counters: Vec<i64>,
+    /// Counters staffed on weekdays for the roster; none gives no appointments.
     #[serde(default)]
-    appointment_counters: u32,
+    staffed_counters: u32,
+    /// Of those, how many are kept for walk-ins.
+    #[serde(default)]
+    walk_in_counters: u32,
 }
 
 #[derive(Deserialize)]
@@ -170,7 +174,7 @@ impl Store {
                 };
                 self.save_counter(site.id, &counter).await?;
             }
-            let roster = weekday_roster(zone.appointment_counters)?;
+            let roster = weekday_roster(zone.staffed_counters, zone.walk_in_counters)?;
             self.replace_roster(site.id, &zone.letter, &roster).await?;
         }
         for room in &demo.rooms {
@@ -226,11 +230,16 @@ fn weekly_hours(days: &BTreeMap<String, Vec<String>>) -> StoreResult<WeeklyHours
     Ok(hours)
 }
 
-/// The same number of appointment counters from Monday to Friday, all day; the opening hours
-/// and closing days decide when that is.
-fn weekday_roster(counters: u32) -> StoreResult<Vec<RosterBlock>> {
+/// The same counters from Monday to Friday, all day; the opening hours and closing days decide
+/// when that is.
+fn weekday_roster(counters: u32, walk_in: u32) -> StoreResult<Vec<RosterBlock>> {
     if counters == 0 {
         return Ok(Vec::new());
+    }
+    if walk_in > counters {
+        return Err(invalid(format!(
+            "{walk_in} counters for walk-ins of {counters}"
+        )));
     }
     let hours: TimeRange = "08:00-21:00".parse().map_err(invalid)?;
     Ok(WEEK[..5]
@@ -239,6 +248,7 @@ fn weekday_roster(counters: u32) -> StoreResult<Vec<RosterBlock>> {
             weekday,
             hours,
             counters,
+            walk_in,
         })
         .collect())
 }

@@ -17,6 +17,9 @@ pub enum StoreError {
     /// The person has as many future appointments as a booking limit allows.
     #[error("booking limit reached: {0:?}")]
     Limit(crate::appointments::Limit),
+    /// Hours overlap those of another block of the same day (in a roster); names the other's hours.
+    #[error("overlaps {0}")]
+    Overlap(String),
     #[error("not found")]
     NotFound,
     #[error("invalid data in the store: {0}")]

@@ -14,6 +14,7 @@ mod error;
 pub mod import;
 pub mod organisation;
 pub mod outbox;
+pub mod roster;
 pub mod settings;
 pub mod staff;
 pub mod testing;

@@ -874,3 +874,378 @@ mod outbox {
         assert!(again.iter().all(|m| m.status == MailStatus::Pending));
     }
 }
+
+mod roster {
+    use super::*;
+    use jiff::civil::{Time, Weekday, time};
+    use loket_domain::roster::{DayBlock, RosterBlock};
+
+    fn block(hours: &str, counters: u32, walk_in: u32) -> DayBlock {
+        DayBlock {
+            hours: hours.parse().unwrap(),
+            counters,
+            walk_in,
+        }
+    }
+
+    fn ten() -> Time {
+        time(10, 0, 0, 0)
+    }
+
+    #[tokio::test]
+    async fn the_demo_keeps_counters_for_walk_ins_and_gives_the_rest_to_appointments() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let blocks = store.roster_blocks(site.id, "B").await.unwrap();
+        assert_eq!(blocks.len(), 5, "Monday to Friday");
+        assert_eq!(
+            blocks[3].block,
+            block("08:00-21:00", 8, 2).on(Weekday::Thursday)
+        );
+        let roster = store.roster(site.id, "B").await.unwrap();
+        assert_eq!(roster.places_at(date(2026, 12, 10), ten()), 6);
+        assert_eq!(
+            store
+                .roster(site.id, "C")
+                .await
+                .unwrap()
+                .places_at(date(2026, 12, 10), ten()),
+            3
+        );
+        assert!(store.roster_blocks(site.id, "A").await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_weekly_block_is_added_changed_and_removed_and_never_overlaps_another() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let thursday = date(2026, 12, 10);
+        let weekly = store.roster_blocks(site.id, "B").await.unwrap();
+        let thursday_id = weekly[3].id;
+
+        // Mornings only, and two more counters kept for walk-ins.
+        store
+            .save_roster_block(
+                site.id,
+                "B",
+                Some(thursday_id),
+                &block("09:00-12:30", 8, 4).on(Weekday::Thursday),
+            )
+            .await
+            .unwrap();
+        let evening = store
+            .save_roster_block(
+                site.id,
+                "B",
+                None,
+                &block("17:00-20:00", 5, 1).on(Weekday::Thursday),
+            )
+            .await
+            .unwrap();
+        let roster = store.roster(site.id, "B").await.unwrap();
+        assert_eq!(roster.places_at(thursday, ten()), 4);
+        assert_eq!(roster.places_at(thursday, time(14, 0, 0, 0)), 0);
+        assert_eq!(roster.places_at(thursday, time(18, 0, 0, 0)), 4);
+
+        let overlap = store
+            .save_roster_block(
+                site.id,
+                "B",
+                None,
+                &block("12:00-13:00", 1, 0).on(Weekday::Thursday),
+            )
+            .await;
+        assert!(
+            matches!(&overlap, Err(StoreError::Overlap(hours)) if hours == "09:00-12:30"),
+            "{overlap:?}"
+        );
+        let moved_onto_the_morning = store
+            .save_roster_block(
+                site.id,
+                "B",
+                Some(evening),
+                &block("11:00-20:00", 5, 1).on(Weekday::Thursday),
+            )
+            .await;
+        assert!(matches!(
+            moved_onto_the_morning,
+            Err(StoreError::Overlap(_))
+        ));
+        assert_eq!(
+            store.roster(site.id, "B").await.unwrap(),
+            roster,
+            "a refused block changes nothing"
+        );
+        store
+            .save_roster_block(
+                site.id,
+                "B",
+                None,
+                &block("12:00-13:00", 1, 0).on(Weekday::Saturday),
+            )
+            .await
+            .expect("another weekday may have the same hours");
+
+        store
+            .delete_roster_block(site.id, "B", evening)
+            .await
+            .unwrap();
+        assert_eq!(
+            store
+                .roster(site.id, "B")
+                .await
+                .unwrap()
+                .places_at(thursday, time(18, 0, 0, 0)),
+            0
+        );
+        assert!(matches!(
+            store.delete_roster_block(site.id, "B", evening).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(
+            matches!(
+                store.delete_roster_block(site.id, "C", thursday_id).await,
+                Err(StoreError::NotFound)
+            ),
+            "a block belongs to its zone"
+        );
+        assert!(
+            matches!(
+                store
+                    .save_roster_block(
+                        site.id,
+                        "Q",
+                        None,
+                        &block("09:00-12:00", 1, 0).on(Weekday::Monday)
+                    )
+                    .await,
+                Err(StoreError::NotFound)
+            ),
+            "no zone Q"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_date_with_its_own_roster_replaces_its_weekday_until_it_is_removed() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let outing = date(2026, 12, 10);
+        let training = date(2026, 12, 17);
+        let past = date(2026, 11, 26);
+
+        store
+            .add_roster_date(site.id, "B", outing, "Personeelsuitstap", &[])
+            .await
+            .unwrap();
+        store
+            .add_roster_date(
+                site.id,
+                "B",
+                training,
+                "Opleiding",
+                &[block("13:00-16:00", 4, 1)],
+            )
+            .await
+            .unwrap();
+        store
+            .add_roster_date(site.id, "B", past, "", &[])
+            .await
+            .unwrap();
+        let again = store.add_roster_date(site.id, "B", outing, "", &[]).await;
+        assert!(matches!(again, Err(StoreError::Duplicate(_))), "{again:?}");
+
+        let roster = store.roster(site.id, "B").await.unwrap();
+        assert_eq!(roster.places_at(outing, ten()), 0, "no appointments");
+        assert_eq!(roster.places_at(training, ten()), 0);
+        assert_eq!(roster.places_at(training, time(14, 0, 0, 0)), 3);
+        assert_eq!(roster.places_at(date(2026, 12, 24), ten()), 6);
+        assert_eq!(
+            store
+                .roster(site.id, "C")
+                .await
+                .unwrap()
+                .places_at(outing, ten()),
+            3,
+            "zone C keeps its weekday"
+        );
+
+        let coming = store
+            .roster_dates(site.id, "B", date(2026, 12, 3))
+            .await
+            .unwrap();
+        assert_eq!(
+            coming
+                .iter()
+                .map(|d| (d.date, d.note.as_str(), d.blocks.len()))
+                .collect::<Vec<_>>(),
+            [(outing, "Personeelsuitstap", 0), (training, "Opleiding", 1)]
+        );
+
+        // An extra evening on the outing day, then a change of the training's block.
+        let evening = store
+            .save_roster_date_block(site.id, "B", outing, None, &block("17:00-20:00", 3, 0))
+            .await
+            .unwrap();
+        let training_block = coming[1].blocks[0].id;
+        store
+            .save_roster_date_block(
+                site.id,
+                "B",
+                training,
+                Some(training_block),
+                &block("13:00-16:00", 4, 4),
+            )
+            .await
+            .unwrap();
+        let overlap = store
+            .save_roster_date_block(site.id, "B", outing, None, &block("19:00-21:00", 1, 0))
+            .await;
+        assert!(
+            matches!(overlap, Err(StoreError::Overlap(_))),
+            "{overlap:?}"
+        );
+        assert!(
+            matches!(
+                store
+                    .save_roster_date_block(
+                        site.id,
+                        "B",
+                        date(2026, 12, 24),
+                        None,
+                        &block("09:00-10:00", 1, 0)
+                    )
+                    .await,
+                Err(StoreError::NotFound)
+            ),
+            "a date without its own roster takes no blocks"
+        );
+        assert!(
+            matches!(
+                store
+                    .save_roster_date_block(
+                        site.id,
+                        "B",
+                        outing,
+                        Some(training_block),
+                        &block("09:00-10:00", 1, 0)
+                    )
+                    .await,
+                Err(StoreError::NotFound)
+            ),
+            "a block belongs to its date"
+        );
+        store
+            .update_roster_date_note(site.id, "B", outing, "Uitstap en avondopening")
+            .await
+            .unwrap();
+        let roster = store.roster(site.id, "B").await.unwrap();
+        assert_eq!(roster.places_at(outing, time(18, 0, 0, 0)), 3);
+        assert_eq!(roster.places_at(training, time(14, 0, 0, 0)), 0);
+        let outing_day = store.roster_date(site.id, "B", outing).await.unwrap();
+        assert_eq!(outing_day.note, "Uitstap en avondopening");
+        assert_eq!(outing_day.blocks[0].id, evening);
+
+        store
+            .delete_roster_date_block(site.id, "B", outing, evening)
+            .await
+            .unwrap();
+        assert_eq!(
+            store.roster(site.id, "B").await.unwrap().exception(outing),
+            Some(&[][..]),
+            "the date keeps its own roster without blocks"
+        );
+        store
+            .delete_roster_date(site.id, "B", outing)
+            .await
+            .unwrap();
+        assert_eq!(
+            store
+                .roster(site.id, "B")
+                .await
+                .unwrap()
+                .places_at(outing, ten()),
+            6,
+            "back to the weekly roster"
+        );
+        assert!(matches!(
+            store.roster_date(site.id, "B", outing).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(matches!(
+            store.delete_roster_date(site.id, "B", outing).await,
+            Err(StoreError::NotFound)
+        ));
+    }
+
+    #[tokio::test]
+    async fn of_eight_people_adding_the_same_block_at_once_one_succeeds() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let attempts: Vec<_> = (0..8)
+            .map(|_| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    store
+                        .save_roster_block(
+                            site.id,
+                            "A",
+                            None,
+                            &block("09:00-12:00", 2, 0).on(Weekday::Saturday),
+                        )
+                        .await
+                })
+            })
+            .collect();
+        let mut saved = 0;
+        for attempt in attempts {
+            match attempt.await.unwrap() {
+                Ok(_) => saved += 1,
+                Err(StoreError::Overlap(_)) => {}
+                Err(other) => panic!("unexpected: {other}"),
+            }
+        }
+        assert_eq!(saved, 1);
+        assert_eq!(
+            store
+                .roster(site.id, "A")
+                .await
+                .unwrap()
+                .places_at(date(2026, 12, 12), ten()),
+            2,
+            "never counted twice"
+        );
+    }
+
+    #[tokio::test]
+    async fn replacing_the_weekly_roster_keeps_the_dates() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        store
+            .add_roster_date(
+                site.id,
+                "D",
+                date(2026, 12, 10),
+                "",
+                &[block("09:00-12:00", 1, 0)],
+            )
+            .await
+            .unwrap();
+        store
+            .replace_roster(
+                site.id,
+                "D",
+                &[RosterBlock {
+                    weekday: Weekday::Thursday,
+                    hours: "09:00-20:00".parse().unwrap(),
+                    counters: 3,
+                    walk_in: 1,
+                }],
+            )
+            .await
+            .unwrap();
+        let roster = store.roster(site.id, "D").await.unwrap();
+        assert_eq!(roster.places_at(date(2026, 12, 17), ten()), 2);
+        assert_eq!(roster.places_at(date(2026, 12, 10), ten()), 1);
+        assert_eq!(roster.places_at(date(2026, 12, 14), ten()), 0, "Monday");
+    }
+}

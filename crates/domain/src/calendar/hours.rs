@@ -136,6 +136,11 @@ pub fn format_day_hours(ranges: &[TimeRange]) -> String {
         .join(", ")
 }
 
+/// A time of day as a person types it: `9:00`, `09.00`, `9u30`, `9u` or `9`.
+pub fn parse_time_of_day(text: &str) -> Result<Time, HoursError> {
+    parse_typed_time(text)
+}
+
 /// `9:00`, `09.00`, `9u30`, `9u` or `9` as a time of day.
 fn parse_typed_time(text: &str) -> Result<Time, HoursError> {
     let text = text.trim().to_ascii_lowercase();

@@ -13,7 +13,9 @@ mod site_calendar;
 pub use closing_rule::{ClosingRule, ClosingRuleError};
 pub use easter::easter_sunday;
 pub use holidays::{Holiday, belgian_holidays};
-pub use hours::{HoursError, TimeRange, WeeklyHours, format_day_hours, parse_day_hours};
+pub use hours::{
+    HoursError, TimeRange, WeeklyHours, format_day_hours, parse_day_hours, parse_time_of_day,
+};
 pub use site_calendar::{ClosedBecause, DateException, Day, OpenInterval, SiteCalendar};
 
 /// The days of the week, Monday first, as Belgian calendars print them.

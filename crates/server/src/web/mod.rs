@@ -9,6 +9,7 @@ pub mod form;
 mod outbox;
 pub mod page;
 mod public;
+pub mod roster;
 pub mod staff;
 
 use crate::state::AppState;
@@ -25,6 +26,7 @@ pub fn router(state: AppState) -> Router {
         .merge(agenda::routes())
         .merge(staff::routes())
         .merge(outbox::routes())
+        .merge(roster::routes())
         .merge(admin::routes())
         .merge(assets::routes())
         .with_state(state)

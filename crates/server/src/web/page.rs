@@ -52,6 +52,21 @@ impl Page {
         }
     }
 
+    /// The staff member, when they hold at least one of `roles` (an administrator is not a
+    /// manager unless given both roles); otherwise the 401 or 403 to answer with.
+    pub fn require_any(&self, roles: &[Role]) -> Result<&StaffUser, PageError> {
+        match &self.staff {
+            None => Err(PageError::SignInNeeded),
+            Some(user) if roles.iter().any(|role| user.has_role(*role)) => Ok(user),
+            Some(_) => Err(PageError::Forbidden),
+        }
+    }
+
+    /// Whether the signed-in staff member holds at least one of `roles`.
+    pub fn is_any(&self, roles: &[Role]) -> bool {
+        roles.iter().any(|role| self.is(*role))
+    }
+
     pub fn languages(&self) -> Vec<(Locale, String)> {
         Locale::ALL
             .into_iter()

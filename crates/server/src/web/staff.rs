@@ -186,6 +186,13 @@ fn tasks(page: &Page) -> Vec<Task> {
             text_id: "outbox-intro",
         });
     }
+    if page.is_any(&crate::web::roster::ROSTER_ROLES) {
+        tasks.push(Task {
+            href: "/staff/roster",
+            title_id: "roster-title",
+            text_id: "roster-task-text",
+        });
+    }
     tasks
 }
 

@@ -22,3 +22,5 @@ CREATE TRIGGER opening_hours_raises_config_version AFTER INSERT OR UPDATE OR DEL
 CREATE TRIGGER closing_rules_raises_config_version AFTER INSERT OR UPDATE OR DELETE ON closing_rules FOR EACH STATEMENT EXECUTE FUNCTION raise_config_version();
 CREATE TRIGGER date_exceptions_raises_config_version AFTER INSERT OR UPDATE OR DELETE ON date_exceptions FOR EACH STATEMENT EXECUTE FUNCTION raise_config_version();
 CREATE TRIGGER roster_raises_config_version AFTER INSERT OR UPDATE OR DELETE ON roster FOR EACH STATEMENT EXECUTE FUNCTION raise_config_version();
+CREATE TRIGGER roster_exceptions_raises_config_version AFTER INSERT OR UPDATE OR DELETE ON roster_exceptions FOR EACH STATEMENT EXECUTE FUNCTION raise_config_version();
+CREATE TRIGGER roster_exception_blocks_raises_config_version AFTER INSERT OR UPDATE OR DELETE ON roster_exception_blocks FOR EACH STATEMENT EXECUTE FUNCTION raise_config_version();

@@ -33,3 +33,9 @@ CREATE TRIGGER date_exceptions_delete_raises_config_version AFTER DELETE ON date
 CREATE TRIGGER roster_insert_raises_config_version AFTER INSERT ON roster BEGIN UPDATE config_version SET version = version + 1; END;
 CREATE TRIGGER roster_update_raises_config_version AFTER UPDATE ON roster BEGIN UPDATE config_version SET version = version + 1; END;
 CREATE TRIGGER roster_delete_raises_config_version AFTER DELETE ON roster BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER roster_exceptions_insert_raises_config_version AFTER INSERT ON roster_exceptions BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER roster_exceptions_update_raises_config_version AFTER UPDATE ON roster_exceptions BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER roster_exceptions_delete_raises_config_version AFTER DELETE ON roster_exceptions BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER roster_exception_blocks_insert_raises_config_version AFTER INSERT ON roster_exception_blocks BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER roster_exception_blocks_update_raises_config_version AFTER UPDATE ON roster_exception_blocks BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER roster_exception_blocks_delete_raises_config_version AFTER DELETE ON roster_exception_blocks BEGIN UPDATE config_version SET version = version + 1; END;
