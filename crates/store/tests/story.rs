@@ -691,7 +691,7 @@ async fn the_configuration_version_rises_with_every_change_the_appointment_books
         .replace_roster(
             site.id,
             "D",
-            &store.roster(site.id, "D").await.unwrap().blocks().to_vec(),
+            store.roster(site.id, "D").await.unwrap().blocks(),
         )
         .await
         .unwrap();
