@@ -92,6 +92,20 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
         json!({"slots_per_answer": slots}),
     );
 
+    let one_day = timed_gets(
+        &client,
+        &format!("{base}/api/v1/availability?site=stadskantoor&products=eid-aanvraag&from=2026-12-10&to=2026-12-10"),
+        &options,
+    )
+    .await?;
+    print_line(
+        "availability_one_day",
+        backend,
+        &options,
+        one_day,
+        json!({}),
+    );
+
     let rush = booking_rush(&client, &base, &options).await?;
     let checked = check_no_overbooking(&store, rush.created).await?;
     let booked_per_second = (rush.created as f64 / rush.measured.elapsed.as_secs_f64()).round();

@@ -67,8 +67,80 @@ impl AppState {
 
     /// An instant as RFC 3339 with the site's offset, as the API writes them.
     pub fn local_instant(&self, at: jiff::Timestamp) -> String {
-        at.to_zoned(self.settings.time_zone.clone())
-            .strftime("%Y-%m-%dT%H:%M:%S%:z")
-            .to_string()
+        rfc3339_in(&self.settings.time_zone, at)
+    }
+}
+
+/// `at` as RFC 3339 with the offset of `zone` then, e.g. `2026-12-10T10:00:00+01:00`. Written
+/// digit by digit: an availability answer holds thousands of these, and the general formatting
+/// machinery costs several times more.
+fn rfc3339_in(zone: &jiff::tz::TimeZone, at: jiff::Timestamp) -> String {
+    let offset = zone.to_offset(at);
+    let local = offset.to_datetime(at);
+    let mut text = String::with_capacity(25);
+    let year = i32::from(local.year());
+    if year < 0 {
+        text.push('-');
+    }
+    // jiff's years have at most four digits.
+    let year = year.unsigned_abs();
+    push_two_digits(&mut text, year / 100);
+    push_two_digits(&mut text, year % 100);
+    for (separator, value) in [
+        ('-', local.month()),
+        ('-', local.day()),
+        ('T', local.hour()),
+        (':', local.minute()),
+        (':', local.second()),
+    ] {
+        text.push(separator);
+        push_two_digits(&mut text, value.unsigned_abs().into());
+    }
+    let seconds = offset.seconds();
+    text.push(if seconds < 0 { '-' } else { '+' });
+    let seconds = seconds.unsigned_abs();
+    push_two_digits(&mut text, seconds / 3600);
+    text.push(':');
+    push_two_digits(&mut text, seconds % 3600 / 60);
+    if seconds % 60 != 0 {
+        // Only the local mean times of history have seconds in their offset.
+        text.push(':');
+        push_two_digits(&mut text, seconds % 60);
+    }
+    text
+}
+
+/// Appends a number below 100 as two digits.
+fn push_two_digits(text: &mut String, value: u32) {
+    for digit in [value / 10 % 10, value % 10] {
+        text.push(char::from_digit(digit, 10).unwrap_or('0'));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::tz::TimeZone;
+
+    #[test]
+    fn instants_are_written_with_the_offset_of_the_day_as_strftime_writes_them() {
+        for zone in ["Europe/Brussels", "America/New_York", "UTC"] {
+            let zone = TimeZone::get(zone).unwrap();
+            for at in [
+                "2026-03-29T00:59:59Z",
+                "2026-03-29T01:00:00Z",
+                "2026-10-25T00:30:00Z",
+                "2026-10-25T01:30:00Z",
+                "2026-12-10T09:00:00Z",
+                "0999-01-01T00:00:00Z",
+            ] {
+                let at: jiff::Timestamp = at.parse().unwrap();
+                let expected = at
+                    .to_zoned(zone.clone())
+                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string();
+                assert_eq!(rfc3339_in(&zone, at), expected);
+            }
+        }
     }
 }
