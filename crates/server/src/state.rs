@@ -102,7 +102,7 @@ fn rfc3339_in(zone: &jiff::tz::TimeZone, at: jiff::Timestamp) -> String {
     push_two_digits(&mut text, seconds / 3600);
     text.push(':');
     push_two_digits(&mut text, seconds % 3600 / 60);
-    if seconds % 60 != 0 {
+    if !seconds.is_multiple_of(60) {
         // Only the local mean times of history have seconds in their offset.
         text.push(':');
         push_two_digits(&mut text, seconds % 60);
