@@ -1,13 +1,12 @@
 //! The appointment book: bookings and the places they take.
 
 use crate::backend::BeginWrite;
-use crate::staff::random_token;
+use crate::staff::{random_token, token_hash};
 use crate::{Store, StoreError, StoreResult};
 use jiff::{SignedDuration, Timestamp};
 use loket_domain::locale::Locale;
 use loket_domain::slots::Cell;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -182,13 +181,6 @@ fn new_code() -> String {
     let mut rng = rand::rng();
     (0..7)
         .map(|_| CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())] as char)
-        .collect()
-}
-
-fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
         .collect()
 }
 

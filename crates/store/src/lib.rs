@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod demo;
 mod error;
+pub mod floor;
 pub mod import;
 pub mod organisation;
 pub mod outbox;

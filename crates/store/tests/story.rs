@@ -1249,3 +1249,331 @@ mod roster {
         assert_eq!(roster.places_at(date(2026, 12, 14), ten()), 0, "Monday");
     }
 }
+
+mod floor {
+    use super::*;
+    use loket_domain::queue::{TicketAction, TicketStatus};
+    use loket_store::floor::{Actor, NewTicket};
+    use std::collections::HashSet;
+
+    fn pickup(site_id: i64, product: &str) -> NewTicket {
+        NewTicket {
+            site_id,
+            zone_letter: "A".into(),
+            day: date(2026, 12, 3),
+            product_code: product.into(),
+            appointment_id: None,
+            due_at: None,
+            user_id: None,
+        }
+    }
+
+    /// Four counters of zone A (a fourth one is added to the demo's three), each with a counter
+    /// user signed in: (counter id, user id).
+    async fn open_fast_counters(store: &Store, site_id: i64) -> Vec<(i64, i64)> {
+        let products = store.counters(site_id).await.unwrap()[0].products.clone();
+        store
+            .save_counter(
+                site_id,
+                &loket_store::organisation::CounterInput {
+                    number: 21,
+                    zone_letter: "A".into(),
+                    products,
+                },
+            )
+            .await
+            .unwrap();
+        let counters: Vec<i64> = store
+            .counters(site_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|c| c.zone_letter == "A")
+            .map(|c| c.id)
+            .take(4)
+            .collect();
+        let mut open = Vec::new();
+        for (counter, username) in counters
+            .into_iter()
+            .zip(["balie1", "balie2", "balie3", "balie4"])
+        {
+            let user = store.user(username).await.unwrap().id;
+            store
+                .sign_in_at_counter(counter, user, now())
+                .await
+                .unwrap();
+            open.push((counter, user));
+        }
+        open
+    }
+
+    #[tokio::test]
+    async fn eight_kiosks_and_four_counters_at_once_never_share_a_number_or_a_ticket() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let counters = open_fast_counters(&store, site.id).await;
+        assert_eq!(counters.len(), 4, "the demo has four fast counters");
+        let kiosks: Vec<_> = (0..8)
+            .map(|_| {
+                let store = store.clone();
+                let new = pickup(site.id, "eid-afhalen");
+                tokio::spawn(async move {
+                    let mut labels = Vec::new();
+                    for _ in 0..25 {
+                        labels.push(store.issue_ticket(&new, now()).await.unwrap().ticket.label);
+                    }
+                    labels
+                })
+            })
+            .collect();
+        let callers: Vec<_> = counters
+            .iter()
+            .map(|&(counter, user)| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let mut called = Vec::new();
+                    for _ in 0..200 {
+                        match store.call_next(counter, user, now()).await.unwrap() {
+                            Some(ticket) => {
+                                assert_eq!(ticket.status, TicketStatus::Called);
+                                called.push(ticket.id);
+                                store
+                                    .act_on_ticket(
+                                        ticket.id,
+                                        TicketAction::Start,
+                                        Actor {
+                                            counter_id: Some(counter),
+                                            user_id: Some(user),
+                                        },
+                                        &[],
+                                        2,
+                                        now(),
+                                    )
+                                    .await
+                                    .unwrap();
+                                store
+                                    .act_on_ticket(
+                                        ticket.id,
+                                        TicketAction::Finish,
+                                        Actor {
+                                            counter_id: Some(counter),
+                                            user_id: Some(user),
+                                        },
+                                        &["eid-afhalen".to_owned()],
+                                        2,
+                                        now(),
+                                    )
+                                    .await
+                                    .unwrap();
+                            }
+                            None => tokio::task::yield_now().await,
+                        }
+                    }
+                    called
+                })
+            })
+            .collect();
+        let mut labels = Vec::new();
+        for kiosk in kiosks {
+            labels.extend(kiosk.await.unwrap());
+        }
+        let unique: HashSet<&String> = labels.iter().collect();
+        assert_eq!(labels.len(), 200);
+        assert_eq!(unique.len(), 200, "no number twice");
+        assert!(labels.contains(&"A001".to_owned()) && labels.contains(&"A200".to_owned()));
+        let mut called = Vec::new();
+        for caller in callers {
+            called.extend(caller.await.unwrap());
+        }
+        let unique_calls: HashSet<i64> = called.iter().copied().collect();
+        assert_eq!(unique_calls.len(), called.len(), "no ticket called twice");
+        // Whatever the counters did not reach waits still, each exactly once.
+        let open = store.open_tickets(site.id).await.unwrap();
+        assert_eq!(open.len() + called.len(), 200);
+        assert!(open.iter().all(|t| t.status == TicketStatus::Waiting));
+    }
+
+    #[tokio::test]
+    async fn a_ticket_goes_from_the_kiosk_to_a_counter_and_its_history_is_numbered() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let (counter, user) = open_fast_counters(&store, site.id).await[0];
+        let first = store
+            .issue_ticket(&pickup(site.id, "gft-sticker"), now())
+            .await
+            .unwrap();
+        let second = store
+            .issue_ticket(&pickup(site.id, "pin-puk"), now())
+            .await
+            .unwrap();
+        assert_eq!(first.ticket.label, "A001");
+        assert_eq!(second.ticket.label, "A002");
+        assert_eq!(
+            store.ticket_by_token(&second.track_token).await.unwrap().id,
+            second.ticket.id
+        );
+        let busy = store
+            .call_next(counter, user, now())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(busy.id, first.ticket.id, "first come, first called");
+        assert!(matches!(
+            store.call_next(counter, user, now()).await,
+            Err(StoreError::WrongState(_))
+        ));
+        for _ in 0..2 {
+            store
+                .act_on_ticket(
+                    busy.id,
+                    TicketAction::Recall,
+                    Actor {
+                        counter_id: Some(counter),
+                        user_id: Some(user),
+                    },
+                    &[],
+                    2,
+                    now(),
+                )
+                .await
+                .unwrap();
+        }
+        assert!(matches!(
+            store
+                .act_on_ticket(
+                    busy.id,
+                    TicketAction::Recall,
+                    Actor {
+                        counter_id: Some(counter),
+                        user_id: Some(user)
+                    },
+                    &[],
+                    2,
+                    now()
+                )
+                .await,
+            Err(StoreError::WrongState(_))
+        ));
+        let gone = store
+            .act_on_ticket(
+                busy.id,
+                TicketAction::NoShow,
+                Actor {
+                    counter_id: Some(counter),
+                    user_id: Some(user),
+                },
+                &[],
+                2,
+                now(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(gone.status, TicketStatus::NoShow);
+
+        let next = store
+            .call_next(counter, user, now())
+            .await
+            .unwrap()
+            .unwrap();
+        store
+            .act_on_ticket(
+                next.id,
+                TicketAction::Start,
+                Actor {
+                    counter_id: Some(counter),
+                    user_id: Some(user),
+                },
+                &[],
+                2,
+                now(),
+            )
+            .await
+            .unwrap();
+        let mut to_e = pickup(site.id, "milieu-advies");
+        to_e.zone_letter = "E".into();
+        let moved = store
+            .transfer_ticket(next.id, &to_e, Some(counter), now())
+            .await
+            .unwrap();
+        assert_eq!(moved.label, "E001");
+        assert_eq!(
+            moved.arrived_at, next.arrived_at,
+            "the arrival time is kept"
+        );
+        assert_eq!(
+            store.ticket_by_token(&second.track_token).await.unwrap().id,
+            moved.id,
+            "the phone page follows the citizen"
+        );
+        assert_eq!(
+            store.ticket(next.id).await.unwrap().status,
+            TicketStatus::Transferred
+        );
+
+        let kinds: Vec<(i64, String)> = store
+            .floor_events_after(site.id, 0, 100)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.seq, e.kind))
+            .collect();
+        assert_eq!(
+            kinds.iter().map(|(_, k)| k.as_str()).collect::<Vec<_>>(),
+            [
+                "counter_open",
+                "counter_open",
+                "counter_open",
+                "counter_open",
+                "issued",
+                "issued",
+                "called",
+                "recalled",
+                "recalled",
+                "no_show",
+                "called",
+                "started",
+                "transferred",
+                "issued"
+            ]
+        );
+        assert!(
+            kinds.windows(2).all(|w| w[1].0 == w[0].0 + 1),
+            "numbered without gaps"
+        );
+        let calls = store.recent_calls(site.id, 6).await.unwrap();
+        assert_eq!(calls[0].ticket_label.as_deref(), Some("A002"));
+        assert_eq!(calls[0].counter_number, Some(1));
+    }
+
+    #[tokio::test]
+    async fn a_counter_is_one_person_s_and_a_person_sits_at_one_counter() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let counters = store.counters(site.id).await.unwrap();
+        let (one, two) = (counters[0].id, counters[1].id);
+        let an = store.user("balie1").await.unwrap().id;
+        let bart = store.user("balie2").await.unwrap().id;
+        store.sign_in_at_counter(one, an, now()).await.unwrap();
+        assert!(matches!(
+            store.sign_in_at_counter(one, bart, now()).await,
+            Err(StoreError::Duplicate(_))
+        ));
+        store.sign_in_at_counter(two, an, now()).await.unwrap();
+        let floor = store.counters_on_floor(site.id).await.unwrap();
+        assert_eq!(floor.iter().filter(|c| c.user_id == Some(an)).count(), 1);
+        store.pause_counter(two, an, true, now()).await.unwrap();
+        assert!(matches!(
+            store.call_next(two, an, now()).await,
+            Err(StoreError::WrongState(_))
+        ));
+        store.sign_out_of_counter(two, an, now()).await.unwrap();
+        assert!(
+            store
+                .counters_on_floor(site.id)
+                .await
+                .unwrap()
+                .iter()
+                .all(|c| c.user_id.is_none())
+        );
+    }
+}
