@@ -53,6 +53,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
             secure_cookies: false,
             public_url: "http://127.0.0.1".into(),
             limits: loket_store::appointments::BookingLimits::default(),
+            ..AppOptions::default()
         },
     )
     .await?;

@@ -31,6 +31,11 @@ pub struct Books {
 }
 
 impl Books {
+    /// The copy read last, without asking the store whether it is still current.
+    pub fn peek(&self) -> Option<Arc<Snapshot>> {
+        locked(&self.current).clone()
+    }
+
     /// What the appointment books are made of, as the store holds it now.
     pub async fn current(&self, store: &Store) -> StoreResult<Arc<Snapshot>> {
         // The version is read before the data: a change made in between gives a newer copy

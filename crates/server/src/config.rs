@@ -1,9 +1,12 @@
 //! Settings for `loket serve`: command-line flags win over environment variables, which win over
 //! an optional `loket.toml`, which wins over the defaults.
 
+use crate::floor::FloorRules;
 use crate::mail::SmtpSettings;
 use anyhow::{Context, bail};
+use jiff::SignedDuration;
 use jiff::Timestamp;
+use loket_domain::queue::CheckInWindow;
 use loket_store::appointments::BookingLimits;
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -35,6 +38,12 @@ pub struct ConfigFile {
     pub max_appointments_per_email: Option<u32>,
     /// How many future appointments one national number may hold for one product (default 1).
     pub max_appointments_per_national_number: Option<u32>,
+    /// How many minutes before its start an appointment can be checked in at the kiosk (default 30).
+    pub check_in_before_minutes: Option<u32>,
+    /// How many minutes after its start an appointment can still be checked in (default 15).
+    pub check_in_after_minutes: Option<u32>,
+    /// How often a counter may call a ticket again before marking it a no-show (default 2).
+    pub max_recalls: Option<u32>,
 }
 
 impl ConfigFile {
@@ -66,6 +75,7 @@ pub struct ServeConfig {
     /// The address citizens reach Loket at, without a trailing slash.
     pub public_url: String,
     pub limits: BookingLimits,
+    pub floor: FloorRules,
 }
 
 /// The values given on the command line or in the environment, before the file and defaults.
@@ -81,6 +91,7 @@ pub struct Overrides {
 impl ServeConfig {
     pub fn resolve(overrides: Overrides, file: ConfigFile) -> anyhow::Result<ServeConfig> {
         let limits = booking_limits(&file)?;
+        let floor = floor_rules(&file);
         let listen = overrides
             .listen
             .or(file.listen)
@@ -114,6 +125,7 @@ impl ServeConfig {
             .to_owned();
         Ok(ServeConfig {
             limits,
+            floor,
             public_url,
             listen,
             database_url: overrides
@@ -146,6 +158,21 @@ fn booking_limits(file: &ConfigFile) -> anyhow::Result<BookingLimits> {
         );
     }
     Ok(limits)
+}
+
+/// The check-in window and recalls of the file, or the defaults.
+fn floor_rules(file: &ConfigFile) -> FloorRules {
+    let defaults = FloorRules::default();
+    let minutes = |value: Option<u32>, default: SignedDuration| {
+        value.map_or(default, |m| SignedDuration::from_mins(i64::from(m)))
+    };
+    FloorRules {
+        check_in: CheckInWindow {
+            before: minutes(file.check_in_before_minutes, defaults.check_in.before),
+            after: minutes(file.check_in_after_minutes, defaults.check_in.after),
+        },
+        max_recalls: file.max_recalls.map_or(defaults.max_recalls, i64::from),
+    }
 }
 
 /// The SMTP server and sender, when a server is given; an empty value counts as none.

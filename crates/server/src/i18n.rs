@@ -196,6 +196,8 @@ mod tests {
                     "channel-",
                     "staffing-",
                     "status-",
+                    "ticket-status-",
+                    "route-",
                 ]
                 .iter()
                 .any(|prefix| piece.starts_with(prefix));

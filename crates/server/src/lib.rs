@@ -5,6 +5,7 @@ pub mod appointments;
 pub mod bench;
 pub mod books;
 pub mod config;
+pub mod floor;
 pub mod i18n;
 pub mod mail;
 mod middleware;
@@ -27,6 +28,7 @@ pub struct AppOptions {
     /// The address citizens reach Loket at, for links in mails.
     pub public_url: String,
     pub limits: loket_store::appointments::BookingLimits,
+    pub floor: floor::FloorRules,
 }
 
 /// Builds the whole application over a migrated store.
@@ -66,6 +68,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         secure_cookies: config.secure_cookies,
         public_url: config.public_url.clone(),
         limits: config.limits,
+        floor: config.floor,
     };
     tokio::spawn(purge_expired_sessions(store.clone(), clock.clone()));
     mail::start_outbox(store.clone(), clock.clone(), config.smtp.clone());

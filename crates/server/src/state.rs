@@ -13,6 +13,7 @@ pub struct AppState {
     /// None when rate limiting is off.
     pub limiter: Option<Arc<RateLimiter>>,
     pub books: Arc<crate::books::Books>,
+    pub floor: Arc<crate::floor::bus::FloorBus>,
 }
 
 /// Facts fixed for the life of the process.
@@ -26,6 +27,7 @@ pub struct Settings {
     /// The zone of the main site, in which the API writes instants.
     pub time_zone: jiff::tz::TimeZone,
     pub limits: loket_store::appointments::BookingLimits,
+    pub floor: crate::floor::FloorRules,
 }
 
 impl AppState {
@@ -51,13 +53,17 @@ impl AppState {
             public_url: options.public_url,
             time_zone,
             limits: options.limits,
+            floor: options.floor,
         };
+        let floor = Arc::new(crate::floor::bus::FloorBus::default());
+        tokio::spawn(floor.clone().pump(store.clone()));
         Ok(AppState {
             store,
             clock,
             settings: Arc::new(settings),
             limiter: options.rate_limit.then(|| Arc::new(RateLimiter::new())),
             books: Arc::default(),
+            floor,
         })
     }
 

@@ -379,6 +379,13 @@ impl Store {
         self.one_with_products(row).await
     }
 
+    /// The appointment with this booking code, as typed at a kiosk (any case, spaces around).
+    pub async fn appointment_by_code(&self, code: &str) -> StoreResult<Appointment> {
+        let sql = format!("{APPOINTMENT_COLUMNS} WHERE a.code = $1");
+        let row: AppointmentRow = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(code.trim().to_uppercase()).fetch_one(pool).await?);
+        self.one_with_products(row).await
+    }
+
     pub async fn appointment(&self, id: i64) -> StoreResult<Appointment> {
         let sql = format!("{APPOINTMENT_COLUMNS} WHERE a.id = $1");
         let row: AppointmentRow = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(pool).await?);

@@ -396,7 +396,7 @@ impl Store {
             if !action.allowed_from().contains(&current) {
                 return Err(StoreError::WrongState(status));
             }
-            if action != TicketAction::Cancel && counter_id.is_some() && at_counter != counter_id {
+            if action != TicketAction::Cancel && at_counter != counter_id {
                 return Err(StoreError::WrongState("at another counter".into()));
             }
             if action == TicketAction::Recall && recalls >= max_recalls {
@@ -449,7 +449,7 @@ impl Store {
         {
             return Err(StoreError::WrongState(current.status.code().into()));
         }
-        if counter_id.is_some() && current.counter_id != counter_id {
+        if current.counter_id != counter_id {
             return Err(StoreError::WrongState("at another counter".into()));
         }
         let id: i64 = on_backend!(self, pool => {
@@ -639,6 +639,55 @@ impl Presence {
             Presence::Open => "counter_open",
             Presence::Paused => "counter_paused",
             Presence::Closed => "counter_closed",
+        }
+    }
+}
+
+/// Notifications from other nodes that their floor changed (PostgreSQL only).
+pub struct FloorListener(sqlx::postgres::PgListener);
+
+impl FloorListener {
+    /// Waits for the next change announced by any node.
+    pub async fn next_change(&mut self) {
+        if let Err(error) = self.0.recv().await {
+            tracing::warn!("listening for floor changes: {error}");
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
+    }
+}
+
+const FLOOR_CHANNEL: &str = "loket_floor";
+
+impl Store {
+    /// Tells the other nodes that the floor changed; they read the new events themselves.
+    pub async fn announce_floor_change(&self) -> StoreResult<()> {
+        if let crate::Backend::Postgres(pool) = self.backend() {
+            sqlx::query("SELECT pg_notify($1, '')")
+                .bind(FLOOR_CHANNEL)
+                .execute(pool)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Listens for the other nodes' changes; None on SQLite, where there is one node.
+    pub async fn listen_for_floor_changes(&self) -> Option<FloorListener> {
+        let crate::Backend::Postgres(pool) = self.backend() else {
+            return None;
+        };
+        let mut listener = match sqlx::postgres::PgListener::connect_with(pool).await {
+            Ok(listener) => listener,
+            Err(error) => {
+                tracing::warn!("cannot listen for floor changes: {error}");
+                return None;
+            }
+        };
+        match listener.listen(FLOOR_CHANNEL).await {
+            Ok(()) => Some(FloorListener(listener)),
+            Err(error) => {
+                tracing::warn!("cannot listen for floor changes: {error}");
+                None
+            }
         }
     }
 }

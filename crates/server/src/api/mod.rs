@@ -4,6 +4,7 @@
 mod appointments;
 mod auth;
 mod catalogue;
+mod floor;
 pub mod problem;
 mod staff;
 
@@ -33,6 +34,7 @@ use utoipa_axum::routes;
         (name = "catalogue", description = "Sites and products"),
         (name = "appointments", description = "Free times, bookings, cancelling and moving"),
         (name = "staff", description = "Staff sign-in and tools"),
+        (name = "floor", description = "Kiosks, tickets, counters and waiting-room screens"),
     )
 )]
 struct ApiDoc;
@@ -56,6 +58,21 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(appointments::show))
         .routes(routes!(appointments::cancel))
         .routes(routes!(appointments::reschedule))
+        .routes(routes!(floor::take_ticket))
+        .routes(routes!(floor::check_in))
+        .routes(routes!(floor::track))
+        .routes(routes!(floor::display))
+        .routes(routes!(floor::events))
+        .routes(routes!(floor::sign_in))
+        .routes(routes!(floor::sign_out))
+        .routes(routes!(floor::pause))
+        .routes(routes!(floor::resume))
+        .routes(routes!(floor::call_next))
+        .routes(routes!(floor::recall))
+        .routes(routes!(floor::start))
+        .routes(routes!(floor::no_show))
+        .routes(routes!(floor::finish))
+        .routes(routes!(floor::transfer))
         .routes(routes!(auth::token))
         .routes(routes!(staff::me))
         .routes(routes!(staff::audit_log))

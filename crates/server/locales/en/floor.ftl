@@ -1,0 +1,16 @@
+problem-closed = The city office is closed now. See the website or call us for the opening hours.
+problem-already-checked-in = This appointment is checked in already. Lost your ticket? Go to reception.
+problem-ticket-state = That is not possible with this ticket now: a colleague has dealt with it meanwhile or the counter is not open.
+problem-counter-taken = A colleague already works at this counter. Choose another counter.
+error-check-in-too-early = You are early for your appointment. You can check in from half an hour before, or go to reception.
+error-check-in-too-late = Check-in for this appointment has passed. Go to reception and we will help you.
+route-reception = Go to reception. We help you right away or call a colleague for you.
+route-appointment = This needs an appointment: on the website or by phone. Reception can also book one for you.
+route-online = You request this on the e-counter on the website. Reception will help you with it.
+ticket-status-waiting = Waiting
+ticket-status-called = Called
+ticket-status-serving = At the counter
+ticket-status-done = Done
+ticket-status-no-show = Did not come
+ticket-status-transferred = Sent on
+ticket-status-cancelled = Cancelled

@@ -1,0 +1,16 @@
+problem-closed = La maison communale est fermée maintenant. Consultez le site ou appelez-nous pour les heures d'ouverture.
+problem-already-checked-in = Ce rendez-vous est déjà enregistré. Vous n'avez plus votre ticket ? Adressez-vous à l'accueil.
+problem-ticket-state = Ce n'est pas possible maintenant avec ce ticket : un collègue l'a traité entre-temps ou le guichet n'est pas ouvert.
+problem-counter-taken = Un collègue travaille déjà à ce guichet. Choisissez un autre guichet.
+error-check-in-too-early = Vous êtes en avance pour votre rendez-vous. Vous pouvez vous enregistrer une demi-heure avant, ou adressez-vous à l'accueil.
+error-check-in-too-late = L'enregistrement pour ce rendez-vous est passé. Adressez-vous à l'accueil, nous vous aiderons.
+route-reception = Adressez-vous à l'accueil. Nous vous aidons tout de suite ou appelons un collègue pour vous.
+route-appointment = Pour ceci, prenez rendez-vous : sur le site ou par téléphone. L'accueil peut aussi prendre un rendez-vous pour vous.
+route-online = Vous demandez ceci via l'e-guichet sur le site. L'accueil vous y aide.
+ticket-status-waiting = En attente
+ticket-status-called = Appelé
+ticket-status-serving = Au guichet
+ticket-status-done = Terminé
+ticket-status-no-show = Pas venu
+ticket-status-transferred = Réorienté
+ticket-status-cancelled = Annulé

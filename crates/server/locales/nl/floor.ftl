@@ -1,0 +1,16 @@
+problem-closed = Het stadskantoor is nu gesloten. Kijk op de website of bel ons voor de openingsuren.
+problem-already-checked-in = Deze afspraak is al aangemeld. Hebt u uw ticket niet meer? Ga naar het onthaal.
+problem-ticket-state = Dat kan nu niet met dit ticket: het is intussen door iemand anders behandeld of het loket is niet open.
+problem-counter-taken = Aan dit loket werkt al een collega. Kies een ander loket.
+error-check-in-too-early = U bent te vroeg voor uw afspraak. Aanmelden kan vanaf een halfuur voordien, of ga naar het onthaal.
+error-check-in-too-late = Het aanmelden voor deze afspraak is voorbij. Ga naar het onthaal, dan helpen we u verder.
+route-reception = Ga naar het onthaal. Daar helpen we u meteen verder of roepen we een collega voor u op.
+route-appointment = Hiervoor maakt u een afspraak: op de website of telefonisch. Aan het onthaal kunnen we ook een afspraak voor u maken.
+route-online = Dit vraagt u aan via het e-loket op de website. Aan het onthaal helpen we u daarbij.
+ticket-status-waiting = Wacht
+ticket-status-called = Opgeroepen
+ticket-status-serving = Aan het loket
+ticket-status-done = Klaar
+ticket-status-no-show = Niet gekomen
+ticket-status-transferred = Doorverwezen
+ticket-status-cancelled = Geannuleerd
