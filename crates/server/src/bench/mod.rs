@@ -1,6 +1,8 @@
 //! `loket bench`: starts Loket on loopback over a fresh demo database, runs bounded loads against
 //! it, checks afterwards that nothing was double-booked, and prints one JSON line per scenario.
 
+mod floor;
+
 use crate::AppOptions;
 use anyhow::{Context, ensure};
 use jiff::Timestamp;
@@ -112,6 +114,8 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     let booked_per_second = (rush.created as f64 / rush.measured.elapsed.as_secs_f64()).round();
     let extra = json!({"booked": rush.created, "booked_per_second": booked_per_second, "refused_full": rush.full, "checked": checked});
     print_line("booking_rush", backend, &options, rush.measured, extra);
+
+    floor::run(&client, &base, &store, backend, &options).await?;
     store.close().await;
     Ok(())
 }
