@@ -50,6 +50,7 @@ impl Books {
             version,
             catalogue: store.products().await?,
             sites: store.sites().await?,
+            hours: Mutex::default(),
             zones: Mutex::default(),
         });
         *locked(&self.current) = Some(snapshot.clone());
@@ -62,12 +63,23 @@ pub struct Snapshot {
     version: i64,
     pub catalogue: Vec<Product>,
     pub sites: Vec<Site>,
+    hours: Mutex<HashMap<i64, Arc<SiteHours>>>,
     zones: Mutex<HashMap<(String, String), Arc<ZoneBook>>>,
 }
 
 impl Snapshot {
     pub fn site(&self, code: &str) -> Option<&Site> {
         self.sites.iter().find(|site| site.code == code)
+    }
+
+    /// A site's opening hours and closing days, read from the store the first time.
+    pub async fn hours(&self, store: &Store, site: &Site) -> StoreResult<Arc<SiteHours>> {
+        if let Some(hours) = locked(&self.hours).get(&site.id) {
+            return Ok(hours.clone());
+        }
+        let hours = Arc::new(store.site_hours(site).await?);
+        locked(&self.hours).insert(site.id, hours.clone());
+        Ok(hours)
     }
 
     /// The appointment book of a zone of a site, read from the store the first time.
@@ -77,7 +89,7 @@ impl Snapshot {
             return Ok(book.clone());
         }
         let book = Arc::new(ZoneBook {
-            hours: store.site_hours(site).await?,
+            hours: self.hours(store, site).await?,
             roster: store.roster(site.id, zone).await?,
             site: site.clone(),
             days: Mutex::default(),
@@ -90,7 +102,7 @@ impl Snapshot {
 /// A zone's calendar and roster, with the cells of each day worked out once.
 pub struct ZoneBook {
     pub site: Site,
-    pub hours: SiteHours,
+    pub hours: Arc<SiteHours>,
     pub roster: Roster,
     days: Mutex<HashMap<Date, Arc<Vec<Vec<Cell>>>>>,
 }

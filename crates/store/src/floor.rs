@@ -310,6 +310,31 @@ impl Store {
         rows.into_iter().map(Ticket::try_from).collect()
     }
 
+    /// The waiting tickets of a zone, as the call order needs them.
+    pub async fn waiting_in_zone(
+        &self,
+        site_id: i64,
+        zone_letter: &str,
+    ) -> StoreResult<Vec<Waiting>> {
+        let sql = "SELECT id, arrived_at, due_at FROM tickets WHERE site_id = $1 AND zone_letter = $2 AND status = 'waiting'";
+        let rows: Vec<(i64, i64, Option<i64>)> = on_backend!(self, pool => sqlx::query_as(sql).bind(site_id).bind(zone_letter).fetch_all(pool).await?);
+        rows.into_iter()
+            .map(|(id, arrived, due)| {
+                Ok(Waiting {
+                    id,
+                    arrived_at: instant(arrived)?,
+                    due_at: maybe_instant(due)?,
+                })
+            })
+            .collect()
+    }
+
+    /// How many tickets wait per zone letter.
+    pub async fn waiting_counts(&self, site_id: i64) -> StoreResult<Vec<(String, i64)>> {
+        let sql = "SELECT zone_letter, COUNT(*) FROM tickets WHERE site_id = $1 AND status = 'waiting' GROUP BY zone_letter ORDER BY zone_letter";
+        Ok(on_backend!(self, pool => sqlx::query_as(sql).bind(site_id).fetch_all(pool).await?))
+    }
+
     /// The product codes each counter of a site serves.
     pub async fn counter_products(&self, site_id: i64) -> StoreResult<Vec<(i64, String)>> {
         let sql = "SELECT cp.counter_id, p.code FROM counter_products cp JOIN counters c ON c.id = cp.counter_id \
@@ -341,10 +366,13 @@ impl Store {
             if busy > 0 {
                 return Err(StoreError::WrongState("busy".into()));
             }
+            // The database sorts as `in_call_order` does, so that only the first few are read.
             let rows: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
                 "SELECT t.id, t.arrived_at, t.due_at FROM tickets t WHERE t.site_id = $1 AND t.status = 'waiting' \
-                 AND t.product_id IN (SELECT product_id FROM counter_products WHERE counter_id = $2)")
-                .bind(site_id).bind(counter_id).fetch_all(&mut *tx).await?;
+                 AND t.product_id IN (SELECT product_id FROM counter_products WHERE counter_id = $2) \
+                 ORDER BY CASE WHEN t.due_at <= $3 THEN 0 ELSE 1 END, CASE WHEN t.due_at <= $3 THEN t.due_at ELSE t.arrived_at END, t.id \
+                 LIMIT 16")
+                .bind(site_id).bind(counter_id).bind(now.as_second()).fetch_all(&mut *tx).await?;
             let mut waiting = rows
                 .into_iter()
                 .map(|(id, arrived, due)| Ok(Waiting { id, arrived_at: instant(arrived)?, due_at: maybe_instant(due)? }))

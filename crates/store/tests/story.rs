@@ -1546,6 +1546,55 @@ mod floor {
     }
 
     #[tokio::test]
+    async fn a_due_appointment_is_called_before_earlier_walk_ins() {
+        let (store, _db) = demo_store().await;
+        let site = store.site("stadskantoor").await.unwrap();
+        let (counter, user) = open_fast_counters(&store, site.id).await[0];
+        let walk_in = store
+            .issue_ticket(&pickup(site.id, "pin-puk"), now())
+            .await
+            .unwrap();
+        let later = now() + jiff::SignedDuration::from_mins(5);
+        let mut early = pickup(site.id, "pin-puk");
+        early.due_at = Some(later + jiff::SignedDuration::from_mins(30));
+        let early = store.issue_ticket(&early, later).await.unwrap();
+        let mut due = pickup(site.id, "pin-puk");
+        due.due_at = Some(now());
+        let due = store.issue_ticket(&due, later).await.unwrap();
+        let order: Vec<i64> = {
+            let mut called = Vec::new();
+            for _ in 0..3 {
+                let ticket = store
+                    .call_next(counter, user, later)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                called.push(ticket.id);
+                store
+                    .act_on_ticket(
+                        ticket.id,
+                        TicketAction::NoShow,
+                        Actor {
+                            counter_id: Some(counter),
+                            user_id: Some(user),
+                        },
+                        &[],
+                        2,
+                        later,
+                    )
+                    .await
+                    .unwrap();
+            }
+            called
+        };
+        assert_eq!(
+            order,
+            [due.ticket.id, walk_in.ticket.id, early.ticket.id],
+            "the appointment that is due, then by arrival; the early one waits its turn"
+        );
+    }
+
+    #[tokio::test]
     async fn a_counter_is_one_person_s_and_a_person_sits_at_one_counter() {
         let (store, _db) = demo_store().await;
         let site = store.site("stadskantoor").await.unwrap();

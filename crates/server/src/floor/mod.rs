@@ -217,43 +217,73 @@ pub async fn view(state: &AppState, ticket: Ticket) -> Result<TicketView, FloorE
             ticket,
         });
     }
-    let floor = FloorNow::read(state, ticket.site_id).await?;
-    Ok(floor.place_of(ticket, state))
+    let now = state.now();
+    let mut order = state
+        .store
+        .waiting_in_zone(ticket.site_id, &ticket.zone_letter)
+        .await?;
+    in_call_order(&mut order, now);
+    let ahead = order.iter().position(|w| w.id == ticket.id).unwrap_or(0);
+    let staffing = Staffing::read(state, ticket.site_id).await?;
+    let counters = staffing.open_counters_for(&ticket.product_code);
+    let recent: Vec<i64> = state
+        .store
+        .recent_service_seconds(ticket.site_id, now - RECENT)
+        .await?
+        .into_iter()
+        .filter(|(zone, _)| *zone == ticket.zone_letter)
+        .map(|(_, seconds)| seconds)
+        .collect();
+    let fallback_minutes = state
+        .books
+        .peek()
+        .and_then(|snapshot| {
+            snapshot
+                .catalogue
+                .iter()
+                .find(|p| p.code == ticket.product_code)
+                .map(|p| p.minutes)
+        })
+        .unwrap_or(10);
+    Ok(TicketView {
+        position: Some(ahead + 1),
+        estimated_wait_minutes: estimate_wait_minutes(
+            ahead,
+            &recent,
+            fallback_minutes,
+            counters.len(),
+        ),
+        counter: match counters.as_slice() {
+            [only] => Some(only.number),
+            _ => None,
+        },
+        track_token: None,
+        ticket,
+    })
 }
 
-/// The floor of a site at one moment, to place waiting tickets in their queue.
-pub struct FloorNow {
-    pub open_tickets: Vec<Ticket>,
+/// The counters of a site: who works where, and what each serves.
+pub struct Staffing {
     pub counters: Vec<CounterOnFloor>,
     /// Per counter id, the products it serves.
     serves: BTreeMap<i64, Vec<String>>,
-    /// Per zone, the recent service times in seconds.
-    service_seconds: BTreeMap<String, Vec<i64>>,
-    now: Timestamp,
 }
 
-impl FloorNow {
-    pub async fn read(state: &AppState, site_id: i64) -> StoreResult<FloorNow> {
-        let now = state.now();
+impl Staffing {
+    pub async fn read(state: &AppState, site_id: i64) -> StoreResult<Staffing> {
         let mut serves: BTreeMap<i64, Vec<String>> = BTreeMap::new();
         for (counter, product) in state.store.counter_products(site_id).await? {
             serves.entry(counter).or_default().push(product);
         }
-        let mut service_seconds: BTreeMap<String, Vec<i64>> = BTreeMap::new();
-        for (zone, seconds) in state
-            .store
-            .recent_service_seconds(site_id, now - RECENT)
-            .await?
-        {
-            service_seconds.entry(zone).or_default().push(seconds);
-        }
-        Ok(FloorNow {
-            open_tickets: state.store.open_tickets(site_id).await?,
+        Ok(Staffing {
             counters: state.store.counters_on_floor(site_id).await?,
             serves,
-            service_seconds,
-            now,
         })
+    }
+
+    /// The products a counter serves.
+    pub fn served_by(&self, counter_id: i64) -> &[String] {
+        self.serves.get(&counter_id).map_or(&[], Vec::as_slice)
     }
 
     /// The open counters that serve `product`.
@@ -261,12 +291,25 @@ impl FloorNow {
         self.counters
             .iter()
             .filter(|c| c.is_open())
-            .filter(|c| {
-                self.serves
-                    .get(&c.counter_id)
-                    .is_some_and(|products| products.iter().any(|p| p == product))
-            })
+            .filter(|c| self.served_by(c.counter_id).iter().any(|p| p == product))
             .collect()
+    }
+}
+
+/// The floor of a site at one moment: every open ticket and the counters, for the consoles.
+pub struct FloorNow {
+    pub open_tickets: Vec<Ticket>,
+    pub staffing: Staffing,
+    now: Timestamp,
+}
+
+impl FloorNow {
+    pub async fn read(state: &AppState, site_id: i64) -> StoreResult<FloorNow> {
+        Ok(FloorNow {
+            open_tickets: state.store.open_tickets(site_id).await?,
+            staffing: Staffing::read(state, site_id).await?,
+            now: state.now(),
+        })
     }
 
     /// The waiting tickets of a zone in the order they will be called.
@@ -287,57 +330,6 @@ impl FloorNow {
             .filter_map(|w| self.open_tickets.iter().find(|t| t.id == w.id))
             .collect()
     }
-
-    /// Waiting tickets per zone letter.
-    pub fn waiting_counts(&self) -> BTreeMap<String, usize> {
-        let mut counts = BTreeMap::new();
-        for ticket in &self.open_tickets {
-            if ticket.status == TicketStatus::Waiting {
-                *counts.entry(ticket.zone_letter.clone()).or_default() += 1;
-            }
-        }
-        counts
-    }
-
-    fn place_of(&self, ticket: Ticket, state: &AppState) -> TicketView {
-        let ahead = self
-            .waiting_in(&ticket.zone_letter)
-            .iter()
-            .position(|t| t.id == ticket.id)
-            .unwrap_or(0);
-        let counters = self.open_counters_for(&ticket.product_code);
-        let fallback_minutes = state
-            .books
-            .peek()
-            .and_then(|snapshot| {
-                snapshot
-                    .catalogue
-                    .iter()
-                    .find(|p| p.code == ticket.product_code)
-                    .map(|p| p.minutes)
-            })
-            .unwrap_or(10);
-        let recent = self
-            .service_seconds
-            .get(&ticket.zone_letter)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        TicketView {
-            position: Some(ahead + 1),
-            estimated_wait_minutes: estimate_wait_minutes(
-                ahead,
-                recent,
-                fallback_minutes,
-                counters.len(),
-            ),
-            counter: match counters.as_slice() {
-                [only] => Some(only.number),
-                _ => None,
-            },
-            track_token: None,
-            ticket,
-        }
-    }
 }
 
 /// What a waiting-room screen shows: the last calls, newest first, and who waits per zone.
@@ -351,10 +343,16 @@ pub struct Display {
 pub async fn display(state: &AppState, site_code: &str) -> Result<Display, FloorError> {
     let site = site(state, site_code).await?;
     let last_event = state.store.last_floor_event(site.id).await?;
-    let floor = FloorNow::read(state, site.id).await?;
+    let waiting = state
+        .store
+        .waiting_counts(site.id)
+        .await?
+        .into_iter()
+        .map(|(zone, count)| (zone, usize::try_from(count).unwrap_or(0)))
+        .collect();
     Ok(Display {
         recent_calls: state.store.recent_calls(site.id, CALLS_ON_SCREEN).await?,
-        waiting: floor.waiting_counts(),
+        waiting,
         last_event,
     })
 }
