@@ -15,6 +15,9 @@ use loket_store::{Store, StoreResult};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+/// Per counter id, the codes of the products it serves.
+pub type CounterProducts = std::collections::BTreeMap<i64, Vec<String>>;
+
 /// Days of cells a zone keeps at most; beyond that it starts afresh (the booking horizon is two
 /// months, so this only trims days that have passed).
 const DAYS_KEPT: usize = 400;
@@ -51,6 +54,7 @@ impl Books {
             catalogue: store.products().await?,
             sites: store.sites().await?,
             hours: Mutex::default(),
+            serves: Mutex::default(),
             zones: Mutex::default(),
         });
         *locked(&self.current) = Some(snapshot.clone());
@@ -64,6 +68,7 @@ pub struct Snapshot {
     pub catalogue: Vec<Product>,
     pub sites: Vec<Site>,
     hours: Mutex<HashMap<i64, Arc<SiteHours>>>,
+    serves: Mutex<HashMap<i64, Arc<CounterProducts>>>,
     zones: Mutex<HashMap<(String, String), Arc<ZoneBook>>>,
 }
 
@@ -80,6 +85,24 @@ impl Snapshot {
         let hours = Arc::new(store.site_hours(site).await?);
         locked(&self.hours).insert(site.id, hours.clone());
         Ok(hours)
+    }
+
+    /// The products each counter of a site serves, read from the store the first time.
+    pub async fn counter_products(
+        &self,
+        store: &Store,
+        site_id: i64,
+    ) -> StoreResult<Arc<CounterProducts>> {
+        if let Some(serves) = locked(&self.serves).get(&site_id) {
+            return Ok(serves.clone());
+        }
+        let mut serves = CounterProducts::new();
+        for (counter, product) in store.counter_products(site_id).await? {
+            serves.entry(counter).or_default().push(product);
+        }
+        let serves = Arc::new(serves);
+        locked(&self.serves).insert(site_id, serves.clone());
+        Ok(serves)
     }
 
     /// The appointment book of a zone of a site, read from the store the first time.

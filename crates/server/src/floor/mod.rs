@@ -4,6 +4,7 @@
 
 pub mod bus;
 
+use crate::books::CounterProducts;
 use crate::state::AppState;
 use jiff::{SignedDuration, Timestamp};
 use loket_domain::catalogue::Channel;
@@ -16,6 +17,7 @@ use loket_store::floor::{Actor, CounterOnFloor, FloorEvent, Issued, NewTicket, T
 use loket_store::organisation::Site;
 use loket_store::{StoreError, StoreResult};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The rules of the floor, from the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,19 +267,15 @@ pub async fn view(state: &AppState, ticket: Ticket) -> Result<TicketView, FloorE
 /// The counters of a site: who works where, and what each serves.
 pub struct Staffing {
     pub counters: Vec<CounterOnFloor>,
-    /// Per counter id, the products it serves.
-    serves: BTreeMap<i64, Vec<String>>,
+    serves: Arc<CounterProducts>,
 }
 
 impl Staffing {
     pub async fn read(state: &AppState, site_id: i64) -> StoreResult<Staffing> {
-        let mut serves: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-        for (counter, product) in state.store.counter_products(site_id).await? {
-            serves.entry(counter).or_default().push(product);
-        }
+        let snapshot = state.books.current(&state.store).await?;
         Ok(Staffing {
             counters: state.store.counters_on_floor(site_id).await?,
-            serves,
+            serves: snapshot.counter_products(&state.store, site_id).await?,
         })
     }
 

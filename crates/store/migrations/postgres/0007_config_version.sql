@@ -1,5 +1,5 @@
 -- Raised by every change to what the appointment books are computed from (the catalogue, sites,
--- zones, opening hours, closing days and rosters), so every node sees at once when the copy it
+-- zones, counters, opening hours, closing days and rosters), so every node sees at once when the copy it
 -- keeps in memory is out of date.
 CREATE TABLE config_version (
     id      INTEGER PRIMARY KEY CHECK (id = 1),
@@ -24,3 +24,5 @@ CREATE TRIGGER date_exceptions_raises_config_version AFTER INSERT OR UPDATE OR D
 CREATE TRIGGER roster_raises_config_version AFTER INSERT OR UPDATE OR DELETE ON roster FOR EACH STATEMENT EXECUTE FUNCTION raise_config_version();
 CREATE TRIGGER roster_exceptions_raises_config_version AFTER INSERT OR UPDATE OR DELETE ON roster_exceptions FOR EACH STATEMENT EXECUTE FUNCTION raise_config_version();
 CREATE TRIGGER roster_exception_blocks_raises_config_version AFTER INSERT OR UPDATE OR DELETE ON roster_exception_blocks FOR EACH STATEMENT EXECUTE FUNCTION raise_config_version();
+CREATE TRIGGER counters_raises_config_version AFTER INSERT OR UPDATE OR DELETE ON counters FOR EACH STATEMENT EXECUTE FUNCTION raise_config_version();
+CREATE TRIGGER counter_products_raises_config_version AFTER INSERT OR UPDATE OR DELETE ON counter_products FOR EACH STATEMENT EXECUTE FUNCTION raise_config_version();

@@ -1,5 +1,5 @@
 -- Raised by every change to what the appointment books are computed from (the catalogue, sites,
--- zones, opening hours, closing days and rosters), so every node sees at once when the copy it
+-- zones, counters, opening hours, closing days and rosters), so every node sees at once when the copy it
 -- keeps in memory is out of date.
 CREATE TABLE config_version (
     id      INTEGER PRIMARY KEY CHECK (id = 1),
@@ -39,3 +39,9 @@ CREATE TRIGGER roster_exceptions_delete_raises_config_version AFTER DELETE ON ro
 CREATE TRIGGER roster_exception_blocks_insert_raises_config_version AFTER INSERT ON roster_exception_blocks BEGIN UPDATE config_version SET version = version + 1; END;
 CREATE TRIGGER roster_exception_blocks_update_raises_config_version AFTER UPDATE ON roster_exception_blocks BEGIN UPDATE config_version SET version = version + 1; END;
 CREATE TRIGGER roster_exception_blocks_delete_raises_config_version AFTER DELETE ON roster_exception_blocks BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER counters_insert_raises_config_version AFTER INSERT ON counters BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER counters_update_raises_config_version AFTER UPDATE ON counters BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER counters_delete_raises_config_version AFTER DELETE ON counters BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER counter_products_insert_raises_config_version AFTER INSERT ON counter_products BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER counter_products_update_raises_config_version AFTER UPDATE ON counter_products BEGIN UPDATE config_version SET version = version + 1; END;
+CREATE TRIGGER counter_products_delete_raises_config_version AFTER DELETE ON counter_products BEGIN UPDATE config_version SET version = version + 1; END;
