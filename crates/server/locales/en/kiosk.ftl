@@ -14,11 +14,11 @@ kiosk-reception-title = Please go to reception
 kiosk-reception-text = They help you at once or call a colleague for you. You do not need a ticket.
 kiosk-appointment-title = This needs an appointment
 kiosk-appointment-text = This is by appointment only, so that you do not have to wait.
-kiosk-appointment-website = Book on the website: { $website }
-kiosk-appointment-phone = Or call us: { $phone }
+kiosk-appointment-website = Book an appointment on the website:
+kiosk-appointment-phone = Or call us:
 kiosk-appointment-reception = Reception can also book an appointment for you.
 kiosk-online-title = You apply for this online
-kiosk-online-text = Apply through the e-counter on { $website }. You receive it at home.
+kiosk-online-text = Apply through the e-counter on the website:
 kiosk-online-reception = Need help? Reception will help you.
 kiosk-closed-title = The office is closed now
 kiosk-closed-text = We are not giving out tickets at the moment.
@@ -43,7 +43,6 @@ kiosk-zone = Zone { $zone }
 kiosk-counter = Counter
 kiosk-queue = Ahead of you
 kiosk-wait = Waiting time
-kiosk-issued = Issued
 kiosk-wait-minutes = about { $count } { $count ->
     [one] minute
    *[other] minutes

@@ -14,11 +14,11 @@ kiosk-reception-title = Rendez-vous à l'accueil
 kiosk-reception-text = On vous y aide tout de suite ou on appelle un collègue pour vous. Vous n'avez pas besoin de ticket.
 kiosk-appointment-title = Pour ceci, prenez rendez-vous
 kiosk-appointment-text = Ce service est uniquement sur rendez-vous. Ainsi, vous n'attendez pas.
-kiosk-appointment-website = Prenez rendez-vous sur le site : { $website }
-kiosk-appointment-phone = Ou appelez-nous : { $phone }
+kiosk-appointment-website = Prenez rendez-vous sur le site :
+kiosk-appointment-phone = Ou appelez-nous :
 kiosk-appointment-reception = L'accueil peut aussi prendre un rendez-vous pour vous.
 kiosk-online-title = Vous le demandez en ligne
-kiosk-online-text = Demandez-le via l'e-guichet sur { $website }. Vous le recevez chez vous.
+kiosk-online-text = Vous le demandez via l'e-guichet sur le site :
 kiosk-online-reception = Vous n'y arrivez pas ? L'accueil vous aide.
 kiosk-closed-title = Le bureau est fermé
 kiosk-closed-text = Nous ne donnons pas de tickets en ce moment.
@@ -43,7 +43,6 @@ kiosk-zone = Zone { $zone }
 kiosk-counter = Guichet
 kiosk-queue = Avant vous
 kiosk-wait = Attente
-kiosk-issued = Émis
 kiosk-wait-minutes = environ { $count } { $count ->
     [one] minute
    *[other] minutes

@@ -14,11 +14,11 @@ kiosk-reception-title = Ga naar het onthaal
 kiosk-reception-text = Daar helpen we u meteen verder of roepen we een collega voor u op. U hebt geen ticket nodig.
 kiosk-appointment-title = Hiervoor maakt u een afspraak
 kiosk-appointment-text = Dit kan alleen op afspraak. Zo hoeft u niet te wachten.
-kiosk-appointment-website = Maak een afspraak op de website: { $website }
-kiosk-appointment-phone = Of bel ons: { $phone }
+kiosk-appointment-website = Maak een afspraak op de website:
+kiosk-appointment-phone = Of bel ons:
 kiosk-appointment-reception = Aan het onthaal kunnen we ook een afspraak voor u maken.
 kiosk-online-title = Dit vraagt u online aan
-kiosk-online-text = Vraag dit aan via het e-loket op { $website }. U krijgt het dan thuis.
+kiosk-online-text = Dit vraagt u aan via het e-loket op de website:
 kiosk-online-reception = Lukt het niet? Aan het onthaal helpen we u verder.
 kiosk-closed-title = Het kantoor is nu gesloten
 kiosk-closed-text = Op dit moment geven we geen tickets.
@@ -43,7 +43,6 @@ kiosk-zone = Zone { $zone }
 kiosk-counter = Loket
 kiosk-queue = Voor u
 kiosk-wait = Wachttijd
-kiosk-issued = Aangemaakt
 kiosk-wait-minutes = ongeveer { $count } { $count ->
     [one] minuut
    *[other] minuten

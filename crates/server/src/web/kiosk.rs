@@ -234,9 +234,26 @@ struct MessageTemplate {
     title: String,
     /// The product asked for, if any.
     product: Option<String>,
-    lines: Vec<String>,
-    /// Where the website books it, for appointment-only products.
-    website: Option<String>,
+    lines: Vec<Line>,
+}
+
+/// A sentence of a message, with what to remember from it in large type (a website, a number).
+pub struct Line {
+    pub text: String,
+    pub big: Option<String>,
+}
+
+impl Line {
+    fn plain(text: String) -> Line {
+        Line { text, big: None }
+    }
+
+    fn big(text: String, big: &str) -> Line {
+        Line {
+            text,
+            big: Some(big.to_owned()),
+        }
+    }
 }
 
 /// What to do for a product without a ticket: reception, an appointment or the e-loket.
@@ -260,24 +277,24 @@ async fn where_to_go(
         "reception" => (
             "reception",
             t.get("kiosk-reception-title"),
-            vec![t.get("kiosk-reception-text")],
+            vec![Line::plain(t.get("kiosk-reception-text"))],
         ),
         "appointment" => (
             "appointment",
             t.get("kiosk-appointment-title"),
             vec![
-                t.get("kiosk-appointment-text"),
-                t.arg("kiosk-appointment-website", "website", &website),
-                t.arg("kiosk-appointment-phone", "phone", &phone),
-                t.get("kiosk-appointment-reception"),
+                Line::plain(t.get("kiosk-appointment-text")),
+                Line::big(t.get("kiosk-appointment-website"), &website),
+                Line::big(t.get("kiosk-appointment-phone"), &phone),
+                Line::plain(t.get("kiosk-appointment-reception")),
             ],
         ),
         "online" => (
             "online",
             t.get("kiosk-online-title"),
             vec![
-                t.arg("kiosk-online-text", "website", &website),
-                t.get("kiosk-online-reception"),
+                Line::big(t.get("kiosk-online-text"), &website),
+                Line::plain(t.get("kiosk-online-reception")),
             ],
         ),
         _ => return Err(PageError::NotFound),
@@ -289,7 +306,6 @@ async fn where_to_go(
         title,
         product,
         lines,
-        website: (kind == "appointment").then_some(website),
         page,
     })
 }
@@ -308,7 +324,7 @@ async fn closed(State(state): State<AppState>, page: Page, Path(site): Path<Stri
     let t = page.t;
     let hours = state.store.site_hours(&site).await?;
     let now = state.now();
-    let mut lines = vec![t.get("kiosk-closed-text")];
+    let mut lines = vec![Line::plain(t.get("kiosk-closed-text"))];
     if let Some(next) = hours.calendar.next_opening(now) {
         let next = next.to_zoned(hours.calendar.time_zone.clone());
         let today = now.to_zoned(hours.calendar.time_zone.clone()).date();
@@ -317,10 +333,10 @@ async fn closed(State(state): State<AppState>, page: Page, Path(site): Path<Stri
         } else {
             t.date(next.date())
         };
-        lines.push(t.args(
+        lines.push(Line::plain(t.args(
             "kiosk-closed-opens",
             &[("day", day), ("time", t.time(next.time()))],
-        ));
+        )));
     }
     render(MessageTemplate {
         kiosk: Kiosk::new(&site, true),
@@ -329,7 +345,6 @@ async fn closed(State(state): State<AppState>, page: Page, Path(site): Path<Stri
         title: t.get("kiosk-closed-title"),
         product: None,
         lines,
-        website: None,
         page,
     })
 }
