@@ -80,6 +80,16 @@ test("a citizen taps a rubric and a product, and gets a ticket on screen and on 
   await page.context().close();
 });
 
+test("a kiosk page left alone goes back to the start, in the kiosk's own language", async () => {
+  const page = await kioskPage("fr");
+  await page.clock.install();
+  await page.goto(`${loket.base}/kiosk/stadskantoor/rubrics/afval`);
+  assert.match(await page.textContent("main"), /Autocollant/);
+  await Promise.all([page.waitForURL(`${loket.base}/kiosk/stadskantoor`), page.clock.fastForward(46_000)]);
+  assert.match(await page.textContent("h1"), /Welkom/);
+  await page.context().close();
+});
+
 test("the start page is accessible in French and English", async () => {
   for (const [language, words] of [["fr", /J'ai un rendez-vous/], ["en", /I have an appointment/]]) {
     const page = await kioskPage(language);

@@ -15,6 +15,14 @@ document.addEventListener("DOMContentLoaded", () => {
     restart();
   }
 
+  // A double tap asks for one ticket, not two.
+  for (const form of document.querySelectorAll("form")) {
+    form.addEventListener("submit", (event) => {
+      if (form.dataset.sent) event.preventDefault();
+      form.dataset.sent = "1";
+    });
+  }
+
   // A form that came back with a message: take the screen reader to it.
   const message = document.querySelector("[data-autofocus]");
   if (message) message.focus();

@@ -58,7 +58,7 @@ document.addEventListener("DOMContentLoaded", () => {
       const response = await fetch(`/api/v1/tickets/${encodeURIComponent(token)}`, { headers: { Accept: "application/json" } });
       if (!response.ok) return;
       const ticket = await response.json();
-      const signature = JSON.stringify([ticket.status, ticket.position, ticket.estimated_wait_minutes, ticket.counter]);
+      const signature = JSON.stringify([ticket.number, ticket.status, ticket.position, ticket.estimated_wait_minutes, ticket.counter]);
       if (signature === seen) return;
       seen = signature;
       const page = await fetch(window.location.pathname, { headers: { Accept: "text/html" } });

@@ -43,9 +43,10 @@ kiosk-zone = Zone { $zone }
 kiosk-counter = Counter
 kiosk-queue = Ahead of you
 kiosk-wait = Waiting time
-kiosk-wait-minutes = about { $count } { $count ->
-    [one] minute
-   *[other] minutes
+kiosk-wait-minutes = { $count ->
+    [0] your turn is coming up
+    [one] about 1 minute
+   *[other] about { $count } minutes
 }
 kiosk-wait-unknown = no estimate yet
 kiosk-ahead = { $count ->

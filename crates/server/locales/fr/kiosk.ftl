@@ -43,9 +43,10 @@ kiosk-zone = Zone { $zone }
 kiosk-counter = Guichet
 kiosk-queue = Avant vous
 kiosk-wait = Attente
-kiosk-wait-minutes = environ { $count } { $count ->
-    [one] minute
-   *[other] minutes
+kiosk-wait-minutes = { $count ->
+    [0] c'est bientôt votre tour
+    [one] environ 1 minute
+   *[other] environ { $count } minutes
 }
 kiosk-wait-unknown = pas encore d'estimation
 kiosk-ahead = { $count ->

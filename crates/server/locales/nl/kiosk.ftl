@@ -43,9 +43,10 @@ kiosk-zone = Zone { $zone }
 kiosk-counter = Loket
 kiosk-queue = Voor u
 kiosk-wait = Wachttijd
-kiosk-wait-minutes = ongeveer { $count } { $count ->
-    [one] minuut
-   *[other] minuten
+kiosk-wait-minutes = { $count ->
+    [0] u bent zo aan de beurt
+    [one] ongeveer 1 minuut
+   *[other] ongeveer { $count } minuten
 }
 kiosk-wait-unknown = nog geen schatting
 kiosk-ahead = { $count ->
