@@ -18,6 +18,26 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         include_str!("../../static/loket.js"),
     ),
+    (
+        "kiosk.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/kiosk.css"),
+    ),
+    (
+        "kiosk.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/kiosk.js"),
+    ),
+    (
+        "phone.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/phone.js"),
+    ),
+    (
+        "ticket-print.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/ticket-print.css"),
+    ),
 ];
 
 pub fn routes() -> Router<AppState> {

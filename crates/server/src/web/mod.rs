@@ -6,8 +6,10 @@ mod agenda;
 mod assets;
 pub mod booking;
 pub mod form;
+mod kiosk;
 mod outbox;
 pub mod page;
+mod phone;
 mod public;
 pub mod roster;
 pub mod staff;
@@ -28,6 +30,8 @@ pub fn router(state: AppState) -> Router {
         .merge(outbox::routes())
         .merge(roster::routes())
         .merge(admin::routes())
+        .merge(kiosk::routes())
+        .merge(phone::routes())
         .merge(assets::routes())
         .with_state(state)
 }
