@@ -5,6 +5,8 @@ pub mod admin;
 mod agenda;
 mod assets;
 pub mod booking;
+pub mod counter;
+mod display;
 pub mod form;
 mod outbox;
 pub mod page;
@@ -28,6 +30,8 @@ pub fn router(state: AppState) -> Router {
         .merge(outbox::routes())
         .merge(roster::routes())
         .merge(admin::routes())
+        .merge(display::routes())
+        .merge(counter::routes())
         .merge(assets::routes())
         .with_state(state)
 }
