@@ -49,9 +49,8 @@
 
   if (!("EventSource" in window)) { return; }
   var events = new EventSource("/api/v1/sites/" + encodeURIComponent(site) + "/events");
-  var lost = false;
   events.addEventListener("called", swap);
   events.addEventListener("changed", swap);
-  events.addEventListener("error", function () { lost = true; });
-  events.addEventListener("open", function () { if (lost) { lost = false; swap(); } });
+  // Read the list again on every (re)connection, so no change in between is missed.
+  events.addEventListener("open", swap);
 }());

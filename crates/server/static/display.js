@@ -121,7 +121,6 @@
     return;
   }
   var events = new EventSource("/api/v1/sites/" + encodeURIComponent(site) + "/events");
-  var lost = false;
   events.addEventListener("called", function (message) {
     var call;
     try { call = JSON.parse(message.data); } catch (e) { return; }
@@ -131,8 +130,9 @@
     speak(call);
   });
   events.addEventListener("changed", function () { refresh(false); });
-  events.addEventListener("error", function () { lost = true; });
+  // Read the whole state on every (re)connection: what happened between rendering the page and
+  // the stream starting, or while the connection was lost, is never missed.
   events.addEventListener("open", function () {
-    if (lost) { lost = false; refresh(false); }
+    refresh(false);
   });
 }());

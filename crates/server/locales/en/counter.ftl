@@ -59,3 +59,4 @@ counter-error-taken = A colleague already works at counter { $counter }. Choose 
 counter-error-state = That cannot be done now: the ticket has been dealt with meanwhile, it cannot be called again, or your counter is not open.
 counter-error-not-found = That counter, ticket or product does not exist.
 counter-error-no-transactions = Tick at least one transaction you did.
+counter-transfer-choose = Choose a product

@@ -59,3 +59,4 @@ counter-error-taken = Un collègue travaille déjà au guichet { $counter }. Cho
 counter-error-state = Ce n'est pas possible maintenant : le ticket a entre-temps été traité, vous ne pouvez plus le rappeler, ou votre guichet n'est pas ouvert.
 counter-error-not-found = Ce guichet, ce ticket ou ce produit n'existe pas.
 counter-error-no-transactions = Cochez au moins une opération effectuée.
+counter-transfer-choose = Choisissez un produit

@@ -59,3 +59,4 @@ counter-error-taken = Aan loket { $counter } werkt al een collega. Kies een ande
 counter-error-state = Dat kan nu niet: het ticket is intussen verder behandeld, u kunt het niet meer opnieuw oproepen, of uw loket is niet open.
 counter-error-not-found = Dat loket, ticket of product bestaat niet.
 counter-error-no-transactions = Vink minstens één verrichting aan die u deed.
+counter-transfer-choose = Kies een product
