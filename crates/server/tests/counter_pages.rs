@@ -290,3 +290,65 @@ async fn a_colleague_cannot_take_the_same_counter_and_a_shop_has_no_counter() {
     let response = app.browser().get(app.url("/counter")).send().await.unwrap();
     assert_eq!(response.status(), 401, "signing in comes first");
 }
+
+#[tokio::test]
+async fn a_citizen_is_sent_on_to_another_product_with_a_new_number() {
+    let app = spawn_app().await;
+    let ticket = reqwest::Client::new()
+        .post(app.url("/api/v1/tickets"))
+        .json(&json!({"site": "stadskantoor", "product": "gft-sticker"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ticket.status(), 201);
+    let counter = app.signed_in("balie1").await;
+    post(
+        &counter,
+        &app,
+        "/counter/sign-in",
+        "site=stadskantoor&counter=1",
+    )
+    .await;
+    let (status, to) = post(
+        &counter,
+        &app,
+        "/counter/call-next",
+        "site=stadskantoor&counter=1",
+    )
+    .await;
+    assert_eq!(status, 303);
+    let page = console(&counter, &app, &to).await;
+    assert!(
+        page.contains(r#"<option value="rijbewijs-afhalen">"#),
+        "{page}"
+    );
+    let id = ticket_id(&page);
+
+    let (status, page) = post(
+        &counter,
+        &app,
+        &format!("/counter/tickets/{id}/transfer"),
+        "site=stadskantoor&product=",
+    )
+    .await;
+    assert_eq!(status, 404, "no product chosen");
+    assert!(page.contains("Dat loket, ticket of product bestaat niet."));
+    assert!(page.contains("A001"), "the console stays with the ticket");
+
+    let (status, to) = post(
+        &counter,
+        &app,
+        &format!("/counter/tickets/{id}/transfer"),
+        "site=stadskantoor&product=rijbewijs-afhalen",
+    )
+    .await;
+    assert_eq!(status, 303);
+    let page = console(&counter, &app, &to).await;
+    assert!(
+        page.contains("Doorverwezen: het nieuwe nummer is A002."),
+        "{page}"
+    );
+    assert!(page.contains("Er staat niemand aan uw loket."));
+    assert!(page.contains("1 wachtende voor dit loket"));
+    assert!(page.contains("Rijbewijs afhalen"));
+}
