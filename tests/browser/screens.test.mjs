@@ -1,5 +1,11 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { accessibilityViolations, launchBrowser, newPage, screenshot, signIn, startLoket } from "./harness.mjs";
 
 let loket;
@@ -18,8 +24,8 @@ async function accessible(page, name) {
   await screenshot(page, name);
 }
 
-async function takeTicket(product = "gft-sticker") {
-  const response = await fetch(`${loket.base}/api/v1/tickets`, {
+async function takeTicket(product = "gft-sticker", base = loket.base) {
+  const response = await fetch(`${base}/api/v1/tickets`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ site: "stadskantoor", product }),
@@ -28,8 +34,8 @@ async function takeTicket(product = "gft-sticker") {
   return (await response.json()).ticket.number;
 }
 
-/** The waiting-room screen as a TV shows it, once its script follows the stream. */
-async function openScreen(language, path = "/display/stadskantoor") {
+/** The waiting-room screen as a TV shows it, once its script follows the stream; what it says is kept in `window.spoken`. */
+async function openScreen(language, path = "/display/stadskantoor", base = loket.base) {
   const context = await browser.newContext({
     locale: language,
     extraHTTPHeaders: { "Accept-Language": language },
@@ -37,8 +43,13 @@ async function openScreen(language, path = "/display/stadskantoor") {
     bypassCSP: true, // lets axe-core be injected
   });
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.spoken = [];
+    const voice = { speak: (utterance) => window.spoken.push({ text: utterance.text, lang: utterance.lang }) };
+    Object.defineProperty(window, "speechSynthesis", { value: voice, configurable: true });
+  });
   const following = page.waitForResponse((r) => r.url().includes("/api/v1/sites/stadskantoor/display"));
-  await page.goto(`${loket.base}${path}`);
+  await page.goto(`${base}${path}`);
   await following;
   return page;
 }
@@ -73,6 +84,8 @@ test("a call at the counter appears on the screen at once and the visit is finis
 
   await screen.waitForSelector(`.call-newest[data-number="${number}"]`, { timeout: 1000 });
   assert.match(await screen.textContent(".call-newest"), /Loket 1/);
+  await screen.waitForFunction(() => window.spoken.length > 0);
+  assert.deepEqual(await screen.evaluate(() => window.spoken), [{ text: "Nummer A 1, loket 1", lang: "nl-BE" }]);
   assert.equal(await screen.textContent(".waiting-count[data-zone=A]"), "1", "the second ticket still waits");
   const layout = await screen.evaluate(() => ({
     fontSize: parseFloat(getComputedStyle(document.querySelector(".call-newest .call-number")).fontSize),
@@ -112,4 +125,75 @@ test("the screen in French speaks French and keeps up without a script too", asy
   assert.match(await screen.textContent(".call-newest"), /Guichet 1/);
   await accessible(screen, "screen-fr");
   await screen.context().close();
+});
+
+function freePort() {
+  return new Promise((found, fail) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => found(port));
+    });
+    server.on("error", fail);
+  });
+}
+
+/** `loket serve --demo` on a given port and database, so it can be stopped and started again. */
+async function serve(port, database) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const binary = process.env.LOKET_BIN ?? resolve(here, "../../target/debug/loket");
+  const child = spawn(
+    binary,
+    ["serve", "--demo", "--listen", `127.0.0.1:${port}`, "--database", database, "--now", "2026-12-03T10:00:00+01:00", "--rate-limit", "off"],
+    { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, LOKET_LOG: "warn" } },
+  );
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`loket exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+    },
+  };
+}
+
+test("a screen that lost the server during a restart still shows and speaks the next call", async () => {
+  const folder = mkdtempSync(join(tmpdir(), "loket-restart-"));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let server = await serve(port, join(folder, "loket.db"));
+  try {
+    const number = await takeTicket("gft-sticker", base);
+    const screen = await openScreen("fr", "/display/stadskantoor?lang=fr", base);
+    await server.stop();
+    await screen.waitForTimeout(300);
+    server = await serve(port, join(folder, "loket.db"));
+
+    const login = await fetch(`${base}/api/v1/auth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "balie3", password: "demo" }),
+    });
+    const { token } = await login.json();
+    const asCounter = { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: "{}" };
+    assert.equal((await fetch(`${base}/api/v1/counters/stadskantoor/2/sign-in`, asCounter)).status, 204);
+    const called = await (await fetch(`${base}/api/v1/counters/stadskantoor/2/call-next`, asCounter)).json();
+    assert.equal(called.ticket.number, number);
+
+    await screen.waitForSelector(`.call-newest[data-number="${number}"]`, { timeout: 15000 });
+    assert.match(await screen.textContent(".call-newest"), /Guichet 2/);
+    await screen.waitForFunction(() => window.spoken.length > 0);
+    assert.deepEqual(await screen.evaluate(() => window.spoken), [{ text: "Numéro A 1, guichet 2", lang: "fr-BE" }]);
+    await screen.context().close();
+  } finally {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,5 @@
-// The waiting-room screen follows the floor's events: a call redraws the list, chimes and is
-// spoken; any other change redraws the counts. After a lost connection it reads the whole state again.
+// The waiting-room screen follows the floor's events: on every change, and on every (re)connection,
+// it reads the display's state, redraws, and chimes and speaks each call it had not shown yet.
 (function () {
   "use strict";
   var root = document.getElementById("display");
@@ -43,13 +43,13 @@
     return element;
   }
 
-  function drawCalls(list, fresh) {
-    var shown = list.filter(function (call) { return !zone || call.zone === zone; }).slice(0, 6);
+  function drawCalls(shown, fresh) {
     var items = shown.map(function (call, index) {
       var p = parts(call.number);
       var item = document.createElement("li");
       item.className = "call" + (index === 0 ? " call-newest" : "") + (index === 0 && fresh ? " call-fresh" : "");
       item.dataset.number = call.number;
+      item.dataset.key = keyOf(call);
       var number = span("call-number", "");
       number.appendChild(span("call-letter zone-" + call.zone, call.zone));
       number.appendChild(document.createTextNode(p.digits));
@@ -101,38 +101,50 @@
     window.setTimeout(function () { window.speechSynthesis.speak(utterance); }, 900);
   }
 
-  var reading = null;
-  function refresh(fresh) {
-    reading = fetch("/api/v1/sites/" + encodeURIComponent(site) + "/display", { headers: { Accept: "application/json" } })
+  function keyOf(call) {
+    return call.number + "|" + call.counter + "|" + call.at;
+  }
+
+  // The newest call this screen has shown; every call after it is announced, whether the screen
+  // hears of it through the stream, the replay after a reconnection, or a fresh read of the state.
+  var first = calls.querySelector(".call");
+  var lastSeen = first ? first.dataset.key : null;
+
+  function read() {
+    return fetch("/api/v1/sites/" + encodeURIComponent(site) + "/display", { headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
       .then(function (state) {
-        drawCalls(state.recent_calls, fresh);
+        var shown = state.recent_calls.filter(function (call) { return !zone || call.zone === zone; }).slice(0, 6);
+        var fresh = [];
+        for (var i = 0; i < shown.length && keyOf(shown[i]) !== lastSeen; i++) { fresh.push(shown[i]); }
+        if (shown.length > 0) { lastSeen = keyOf(shown[0]); }
+        drawCalls(shown, fresh.length > 0);
         drawCounts(state.waiting);
-        return state;
+        if (fresh.length > 0) {
+          chime();
+          fresh.reverse().forEach(speak);
+        }
       })
-      .catch(function () { return null; });
+      .catch(function () { /* the next change or reconnection reads again */ });
+  }
+
+  // One read at a time, in order, so a call is announced once.
+  var reading = Promise.resolve();
+  function refresh() {
+    reading = reading.then(read);
     return reading;
   }
 
   tick();
   window.setInterval(tick, 1000);
   if (!("EventSource" in window)) {
-    window.setInterval(function () { refresh(false); }, 5000);
+    window.setInterval(refresh, 5000);
     return;
   }
   var events = new EventSource("/api/v1/sites/" + encodeURIComponent(site) + "/events");
-  events.addEventListener("called", function (message) {
-    var call;
-    try { call = JSON.parse(message.data); } catch (e) { return; }
-    if (zone && call.zone !== zone) { refresh(false); return; }
-    refresh(true);
-    chime();
-    speak(call);
-  });
-  events.addEventListener("changed", function () { refresh(false); });
+  events.addEventListener("called", refresh);
+  events.addEventListener("changed", refresh);
   // Read the whole state on every (re)connection: what happened between rendering the page and
   // the stream starting, or while the connection was lost, is never missed.
-  events.addEventListener("open", function () {
-    refresh(false);
-  });
+  events.addEventListener("open", refresh);
 }());

@@ -30,6 +30,9 @@ pub struct CallLine {
     pub spoken_number: String,
     pub counter: String,
     pub counter_number: i64,
+    /// Tells this call from every other, as the script compares it with the display's JSON:
+    /// number, counter and instant.
+    pub key: String,
 }
 
 pub struct ZoneCount {
@@ -125,7 +128,14 @@ async fn display(
             let counter_number = call.counter_number.unwrap_or_default();
             let (_, digits) = letter_and_digits(&number);
             let (spoken_letter, spoken_number) = spoken_parts(&number);
+            let key = format!(
+                "{number}|{}|{}",
+                call.counter_number
+                    .map_or_else(|| "null".to_owned(), |n| n.to_string()),
+                state.local_instant(call.at)
+            );
             Some(CallLine {
+                key,
                 zone: call.zone_letter.clone().unwrap_or_default(),
                 digits,
                 spoken_letter,
