@@ -37,7 +37,8 @@
         ["waiting", "counter-choices"].forEach(function (id) {
           var now = document.getElementById(id);
           var next = fresh.getElementById(id);
-          if (now && next) { now.replaceWith(document.importNode(next, true)); }
+          // A part the employee is working in stays as it is until the next change.
+          if (now && next && !now.contains(document.activeElement)) { now.replaceWith(document.importNode(next, true)); }
         });
       })
       .catch(function () { /* the next change tries again */ })
