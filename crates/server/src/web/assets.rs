@@ -38,6 +38,26 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "text/css; charset=utf-8",
         include_str!("../../static/ticket-print.css"),
     ),
+    (
+        "display.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/display.css"),
+    ),
+    (
+        "display.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/display.js"),
+    ),
+    (
+        "counter.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/counter.css"),
+    ),
+    (
+        "counter.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/counter.js"),
+    ),
 ];
 
 pub fn routes() -> Router<AppState> {

@@ -5,6 +5,8 @@ pub mod admin;
 mod agenda;
 mod assets;
 pub mod booking;
+pub mod counter;
+mod display;
 pub mod form;
 mod kiosk;
 mod outbox;
@@ -32,6 +34,8 @@ pub fn router(state: AppState) -> Router {
         .merge(admin::routes())
         .merge(kiosk::routes())
         .merge(phone::routes())
+        .merge(display::routes())
+        .merge(counter::routes())
         .merge(assets::routes())
         .with_state(state)
 }

@@ -172,6 +172,13 @@ fn tasks(page: &Page) -> Vec<Task> {
             },
         ]);
     }
+    if page.is_any(&crate::web::counter::COUNTER_ROLES) {
+        tasks.push(Task {
+            href: "/counter",
+            title_id: "counter-title",
+            text_id: "counter-task-text",
+        });
+    }
     if page.is(Role::Admin) {
         tasks.push(Task {
             href: "/admin",
