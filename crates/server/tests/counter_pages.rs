@@ -171,6 +171,11 @@ async fn a_counter_calls_recalls_up_to_the_limit_starts_and_finishes_with_two_tr
         "{page}"
     );
     assert!(page.contains("Er staat niemand aan uw loket."));
+    assert_eq!(
+        app.store.ticket_transactions(id).await.unwrap(),
+        ["gft-sticker".to_owned(), other.to_string()],
+        "both transactions are stored with the visit"
+    );
 
     let site = app.store.sites().await.unwrap().remove(0);
     let kinds: Vec<String> = app

@@ -335,6 +335,15 @@ impl Store {
         Ok(on_backend!(self, pool => sqlx::query_as(sql).bind(site_id).fetch_all(pool).await?))
     }
 
+    /// The products served in a visit, in the order the counter recorded them.
+    pub async fn ticket_transactions(&self, ticket_id: i64) -> StoreResult<Vec<String>> {
+        let sql = "SELECT p.code FROM ticket_transactions tt JOIN products p ON p.id = tt.product_id \
+                   WHERE tt.ticket_id = $1 ORDER BY tt.position";
+        Ok(
+            on_backend!(self, pool => sqlx::query_scalar(sql).bind(ticket_id).fetch_all(pool).await?),
+        )
+    }
+
     /// The product codes each counter of a site serves.
     pub async fn counter_products(&self, site_id: i64) -> StoreResult<Vec<(i64, String)>> {
         let sql = "SELECT cp.counter_id, p.code FROM counter_products cp JOIN counters c ON c.id = cp.counter_id \
