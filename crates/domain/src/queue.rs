@@ -144,8 +144,8 @@ pub struct Waiting {
 
 impl Waiting {
     /// The order a counter calls in: checked-in appointments whose time has come, by that time;
-    /// then everyone else by arrival.
-    fn call_order(&self, now: Timestamp) -> (u8, Timestamp, i64) {
+    /// then everyone else by arrival. (The store sorts and counts by the same key.)
+    pub fn call_key(&self, now: Timestamp) -> (u8, Timestamp, i64) {
         match self.due_at {
             Some(due) if due <= now => (0, due, self.id),
             _ => (1, self.arrived_at, self.id),
@@ -155,7 +155,7 @@ impl Waiting {
 
 /// Sorts waiting tickets into the order counters call them at `now`.
 pub fn in_call_order(tickets: &mut [Waiting], now: Timestamp) {
-    tickets.sort_by_key(|ticket| ticket.call_order(now));
+    tickets.sort_by_key(|ticket| ticket.call_key(now));
 }
 
 /// How early and how late an appointment can be checked in at the kiosk; outside the window the

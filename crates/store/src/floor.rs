@@ -310,23 +310,21 @@ impl Store {
         rows.into_iter().map(Ticket::try_from).collect()
     }
 
-    /// The waiting tickets of a zone, as the call order needs them.
-    pub async fn waiting_in_zone(
-        &self,
-        site_id: i64,
-        zone_letter: &str,
-    ) -> StoreResult<Vec<Waiting>> {
-        let sql = "SELECT id, arrived_at, due_at FROM tickets WHERE site_id = $1 AND zone_letter = $2 AND status = 'waiting'";
-        let rows: Vec<(i64, i64, Option<i64>)> = on_backend!(self, pool => sqlx::query_as(sql).bind(site_id).bind(zone_letter).fetch_all(pool).await?);
-        rows.into_iter()
-            .map(|(id, arrived, due)| {
-                Ok(Waiting {
-                    id,
-                    arrived_at: instant(arrived)?,
-                    due_at: maybe_instant(due)?,
-                })
-            })
-            .collect()
+    /// How many waiting tickets of a zone come before `ticket` in the call order at `now`.
+    pub async fn waiting_ahead(&self, ticket: &Ticket, now: Timestamp) -> StoreResult<i64> {
+        let (class, at, id) = Waiting {
+            id: ticket.id,
+            arrived_at: ticket.arrived_at,
+            due_at: ticket.due_at,
+        }
+        .call_key(now);
+        let sql = "SELECT COUNT(*) FROM tickets WHERE site_id = $1 AND zone_letter = $2 AND status = 'waiting' \
+                   AND (CASE WHEN due_at <= $3 THEN 0 ELSE 1 END, CASE WHEN due_at <= $3 THEN due_at ELSE arrived_at END, id) \
+                   < ($4, $5, $6)";
+        Ok(on_backend!(self, pool => sqlx::query_scalar(sql)
+            .bind(ticket.site_id).bind(&ticket.zone_letter).bind(now.as_second())
+            .bind(i64::from(class)).bind(at.as_second()).bind(id)
+            .fetch_one(pool).await?))
     }
 
     /// How many tickets wait per zone letter.

@@ -1561,6 +1561,14 @@ mod floor {
         let mut due = pickup(site.id, "pin-puk");
         due.due_at = Some(now());
         let due = store.issue_ticket(&due, later).await.unwrap();
+        for (issued, ahead) in [(&due, 0), (&walk_in, 1), (&early, 2)] {
+            assert_eq!(
+                store.waiting_ahead(&issued.ticket, later).await.unwrap(),
+                ahead,
+                "{}",
+                issued.ticket.label
+            );
+        }
         let order: Vec<i64> = {
             let mut called = Vec::new();
             for _ in 0..3 {

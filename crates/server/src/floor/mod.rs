@@ -220,12 +220,7 @@ pub async fn view(state: &AppState, ticket: Ticket) -> Result<TicketView, FloorE
         });
     }
     let now = state.now();
-    let mut order = state
-        .store
-        .waiting_in_zone(ticket.site_id, &ticket.zone_letter)
-        .await?;
-    in_call_order(&mut order, now);
-    let ahead = order.iter().position(|w| w.id == ticket.id).unwrap_or(0);
+    let ahead = usize::try_from(state.store.waiting_ahead(&ticket, now).await?).unwrap_or(0);
     let staffing = Staffing::read(state, ticket.site_id).await?;
     let counters = staffing.open_counters_for(&ticket.product_code);
     let recent: Vec<i64> = state
