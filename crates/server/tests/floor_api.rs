@@ -279,3 +279,35 @@ async fn an_appointment_is_checked_in_once_within_its_window() {
     .await;
     assert_eq!(shown["status"], "checked_in");
 }
+
+#[tokio::test]
+async fn a_call_made_on_one_node_reaches_the_screens_of_another() {
+    let app = spawn_app().await;
+    let other_node = app.second_node().await;
+    let mut screen = reqwest::get(format!("{other_node}/api/v1/sites/stadskantoor/events"))
+        .await
+        .unwrap();
+    kiosk(&app, "stadsplan").await;
+    let counter = app.token("balie1").await;
+    post(
+        &app,
+        "/api/v1/counters/stadskantoor/1/sign-in",
+        Some(&counter),
+        json!({}),
+    )
+    .await;
+    let (status, _) = post(
+        &app,
+        "/api/v1/counters/stadskantoor/1/call-next",
+        Some(&counter),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let mut received = String::new();
+    while !received.contains("event: called") {
+        let chunk = screen.chunk().await.unwrap().unwrap();
+        received.push_str(std::str::from_utf8(&chunk).unwrap());
+    }
+    assert!(received.contains(r#""number":"A001""#), "{received}");
+}

@@ -57,6 +57,33 @@ pub async fn spawn_app_with(options: AppOptions) -> TestApp {
 }
 
 impl TestApp {
+    /// Another node over the same database with a pool of its own, as a city with several nodes
+    /// behind a load balancer runs them; its address.
+    pub async fn second_node(&self) -> String {
+        let store = loket_store::Store::connect(&self._database.url)
+            .await
+            .unwrap();
+        let options = AppOptions {
+            demo: true,
+            public_url: "http://loket.test".into(),
+            ..AppOptions::default()
+        };
+        let app = loket_server::app(store, self.clock.clone(), options)
+            .await
+            .unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        });
+        base
+    }
+
     /// The application's state over the same store and clock, for calling its jobs directly.
     pub async fn state(&self) -> loket_server::state::AppState {
         let options = AppOptions {
