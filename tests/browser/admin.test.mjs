@@ -119,3 +119,45 @@ test("the opening hours and closing days pages have no WCAG 2.1 AA violations", 
   assert.deepEqual(await accessibilityViolations(page), []);
   await page.context().close();
 });
+
+test("the kiosk rubric pages have no WCAG 2.1 AA violations and keep the kiosk order", async () => {
+  const page = await newPage(browser, "nl");
+  await signIn(page, loket.base, "admin");
+  await page.goto(`${loket.base}/admin`);
+  await Promise.all([page.waitForNavigation(), page.click("a[href='/admin/rubrics']")]);
+  assert.match(await page.textContent("h1"), /Rubrieken op de ticketzuil/);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshot(page, "admin-rubrics-nl");
+
+  await page.goto(`${loket.base}/admin/rubrics/new`);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.fill("#f-code", "Sport Club");
+  await page.fill("#f-name_nl", "Sport");
+  await Promise.all([page.waitForNavigation(), page.click("form.admin-form button[type=submit]")]);
+  assert.match(await page.textContent(".error-summary"), /Vul de naam in het Frans in/);
+  assert.equal(await page.inputValue("#f-code"), "Sport Club");
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshot(page, "admin-rubric-form-errors-nl");
+  await page.fill("#f-code", "sport");
+  await page.fill("#f-name_fr", "Sport");
+  await page.fill("#f-name_en", "Sports");
+  await Promise.all([page.waitForNavigation(), page.click("form.admin-form button[type=submit]")]);
+  assert.match(await page.textContent(".notice"), /opgeslagen/);
+  const rows = await page.$$eval(".data-table tbody tr td:nth-child(3)", (cells) => cells.map((c) => c.textContent));
+  assert.equal(rows[rows.length - 1], "sport");
+
+  await Promise.all([page.waitForNavigation(), page.click("form[action='/admin/rubrics/sport/up'] button")]);
+  const moved = await page.$$eval(".data-table tbody tr td:nth-child(3)", (cells) => cells.map((c) => c.textContent));
+  assert.equal(moved[moved.length - 2], "sport");
+
+  await page.goto(`${loket.base}/admin/rubrics/afval`);
+  await Promise.all([page.waitForNavigation(), page.click("#f-remove")]);
+  assert.match(await page.textContent(".error-summary"), /er staan nog 4 producten in/);
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshot(page, "admin-rubric-in-use-nl");
+
+  await page.goto(`${loket.base}/admin/rubrics/sport`);
+  await Promise.all([page.waitForNavigation(), page.click("#f-remove")]);
+  assert.match(await page.textContent(".notice"), /verwijderd/);
+  await page.context().close();
+});

@@ -40,6 +40,16 @@ impl Rubric {
     }
 }
 
+/// What became of a request to remove a rubric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RubricRemoval {
+    Removed,
+    /// Kept: products are in it still.
+    InUse {
+        products: i64,
+    },
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Product {
     pub id: i64,
@@ -160,6 +170,118 @@ impl Store {
             .await?
             .rows_affected());
         Ok(())
+    }
+
+    pub async fn rubric(&self, code: &str) -> StoreResult<Rubric> {
+        let sql =
+            "SELECT id, code, name_nl, name_fr, name_en, position FROM rubrics WHERE code = $1";
+        Ok(on_backend!(self, pool => sqlx::query_as(sql).bind(code).fetch_one(pool).await?))
+    }
+
+    /// Per rubric code, how many products are in that rubric (rubrics without products included).
+    pub async fn rubric_product_counts(&self) -> StoreResult<Vec<(String, i64)>> {
+        let sql = "SELECT r.code, COUNT(p.id) FROM rubrics r LEFT JOIN products p ON p.rubric_id = r.id \
+                   GROUP BY r.code ORDER BY r.code";
+        Ok(on_backend!(self, pool => sqlx::query_as(sql).fetch_all(pool).await?))
+    }
+
+    /// Adds a rubric at the end of the kiosk's order; [`StoreError::Duplicate`] when its code is taken.
+    pub async fn insert_rubric(&self, code: &str, names: &Texts) -> StoreResult<()> {
+        let sql = "INSERT INTO rubrics (code, name_nl, name_fr, name_en, position) \
+                   SELECT $1, $2, $3, $4, COALESCE(MAX(position), 0) + 1 FROM rubrics";
+        on_backend!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query(sql)
+                .bind(code)
+                .bind(&names.nl)
+                .bind(&names.fr)
+                .bind(&names.en)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Changes the names of a rubric; its code and place stay.
+    pub async fn rename_rubric(&self, code: &str, names: &Texts) -> StoreResult<()> {
+        let sql = "UPDATE rubrics SET name_nl = $2, name_fr = $3, name_en = $4 WHERE code = $1";
+        let changed = on_backend!(self, pool => sqlx::query(sql)
+            .bind(code)
+            .bind(&names.nl)
+            .bind(&names.fr)
+            .bind(&names.en)
+            .execute(pool)
+            .await?
+            .rows_affected());
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Swaps a rubric with the one before it (`earlier`) or after it in the kiosk's order. The
+    /// positions are numbered 1, 2, 3... again in the same transaction, so rubrics that shared a
+    /// position get one each. False when the rubric is first or last already.
+    pub async fn move_rubric(&self, code: &str, earlier: bool) -> StoreResult<bool> {
+        let moved = on_backend!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let mut codes: Vec<String> =
+                sqlx::query_scalar("SELECT code FROM rubrics ORDER BY position, code")
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let index = codes
+                .iter()
+                .position(|c| c == code)
+                .ok_or(StoreError::NotFound)?;
+            let other = if earlier {
+                index.checked_sub(1)
+            } else {
+                Some(index + 1).filter(|i| *i < codes.len())
+            };
+            match other {
+                Some(other) => {
+                    codes.swap(index, other);
+                    for (position, code) in (1_i64..).zip(&codes) {
+                        sqlx::query("UPDATE rubrics SET position = $1 WHERE code = $2 AND position <> $1")
+                            .bind(position)
+                            .bind(code)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    tx.commit().await?;
+                    true
+                }
+                None => false,
+            }
+        });
+        Ok(moved)
+    }
+
+    /// Removes a rubric that holds no product; otherwise leaves it and says how many it holds.
+    pub async fn remove_rubric(&self, code: &str) -> StoreResult<RubricRemoval> {
+        let removal = on_backend!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let id: i64 = sqlx::query_scalar("SELECT id FROM rubrics WHERE code = $1")
+                .bind(code)
+                .fetch_one(&mut *tx)
+                .await?;
+            let products: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products WHERE rubric_id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+            if products == 0 {
+                sqlx::query("DELETE FROM rubrics WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                RubricRemoval::Removed
+            } else {
+                RubricRemoval::InUse { products }
+            }
+        });
+        Ok(removal)
     }
 
     /// Every product, ordered by its Dutch name.

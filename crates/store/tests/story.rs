@@ -1634,3 +1634,79 @@ mod floor {
         );
     }
 }
+
+#[tokio::test]
+async fn rubrics_are_added_at_the_end_moved_one_place_and_removed_only_when_empty() {
+    use loket_store::catalogue::{RubricRemoval, Texts};
+    let (store, _db) = demo_store().await;
+    let codes = |rubrics: Vec<loket_store::catalogue::Rubric>| {
+        rubrics.into_iter().map(|r| r.code).collect::<Vec<_>>()
+    };
+    let before = codes(store.rubrics().await.unwrap());
+
+    let names = Texts::new("Sport", "Sport", "Sports");
+    store.insert_rubric("sport", &names).await.unwrap();
+    let duplicate = store.insert_rubric("sport", &names).await;
+    assert!(
+        matches!(duplicate, Err(StoreError::Duplicate(_))),
+        "{duplicate:?}"
+    );
+    let after = codes(store.rubrics().await.unwrap());
+    assert_eq!(after.last().map(String::as_str), Some("sport"));
+    assert_eq!(after.len(), before.len() + 1);
+
+    store
+        .rename_rubric(
+            "sport",
+            &Texts::new(
+                "Sport en vrije tijd",
+                "Sport et loisirs",
+                "Sport and leisure",
+            ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.rubric("sport").await.unwrap().name_fr,
+        "Sport et loisirs"
+    );
+    assert!(matches!(
+        store.rename_rubric("nothing", &names).await,
+        Err(StoreError::NotFound)
+    ));
+
+    assert!(store.move_rubric("sport", true).await.unwrap());
+    let moved = codes(store.rubrics().await.unwrap());
+    assert_eq!(moved[moved.len() - 2], "sport");
+    assert_eq!(moved[moved.len() - 1], before[before.len() - 1]);
+    assert!(
+        !store.move_rubric(&moved[0], true).await.unwrap(),
+        "the first stays first"
+    );
+    assert!(store.move_rubric("sport", false).await.unwrap());
+    assert_eq!(codes(store.rubrics().await.unwrap()), after);
+
+    let counts = store.rubric_product_counts().await.unwrap();
+    let count = |code: &str| counts.iter().find(|(c, _)| c == code).unwrap().1;
+    assert_eq!(count("sport"), 0);
+    assert!(count("afval") > 0);
+    assert_eq!(
+        store.remove_rubric("afval").await.unwrap(),
+        RubricRemoval::InUse {
+            products: count("afval")
+        }
+    );
+    assert!(
+        store.rubric("afval").await.is_ok(),
+        "a rubric with products stays"
+    );
+    assert_eq!(
+        store.remove_rubric("sport").await.unwrap(),
+        RubricRemoval::Removed
+    );
+    assert!(matches!(
+        store.rubric("sport").await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(codes(store.rubrics().await.unwrap()), before);
+}

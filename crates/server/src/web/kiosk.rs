@@ -599,6 +599,9 @@ pub fn icon(code: &str) -> &'static str {
             r#"<rect x="5" y="8" width="38" height="26" rx="2"/><path d="M17 42h14M24 34v8M12 16h24M12 22h16"/>"#
         }
         "closed" => r#"<circle cx="24" cy="24" r="17"/><path d="M24 13v11l7 5"/>"#,
-        _ => r#"<circle cx="24" cy="24" r="17"/>"#,
+        // A rubric added later, whose code has no drawing of its own: a folder of documents.
+        _ => {
+            r#"<path d="M5 13a3 3 0 013-3h10l4 5h18a3 3 0 013 3v19a3 3 0 01-3 3H8a3 3 0 01-3-3z"/><path d="M5 21h38"/>"#
+        }
     }
 }

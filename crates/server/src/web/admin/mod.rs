@@ -5,6 +5,7 @@ mod calendar;
 mod counters;
 mod departments;
 mod products;
+mod rubrics;
 mod sites;
 mod users;
 
@@ -23,6 +24,7 @@ pub fn routes() -> Router<AppState> {
         .merge(products::routes())
         .merge(users::routes())
         .merge(departments::routes())
+        .merge(rubrics::routes())
         .merge(sites::routes())
         .merge(counters::routes())
         .merge(calendar::routes())
