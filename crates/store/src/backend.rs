@@ -100,6 +100,10 @@ impl Store {
         Ok(())
     }
 
+    pub fn is_closed(&self) -> bool {
+        on_backend!(self, pool => pool.is_closed())
+    }
+
     pub async fn close(&self) {
         on_backend!(self, pool => pool.close().await)
     }

@@ -678,15 +678,22 @@ impl Presence {
     }
 }
 
-/// Notifications from other nodes that their floor changed (PostgreSQL only).
+/// Notifications from other nodes that their floor changed (PostgreSQL only). It holds one
+/// connection of the pool for as long as it lives.
 pub struct FloorListener(sqlx::postgres::PgListener);
 
 impl FloorListener {
-    /// Waits for the next change announced by any node.
-    pub async fn next_change(&mut self) {
-        if let Err(error) = self.0.recv().await {
-            tracing::warn!("listening for floor changes: {error}");
-            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    /// Waits for the next change announced by any node; false once the store is closed, when the
+    /// listener must be dropped to give its connection back.
+    pub async fn next_change(&mut self) -> bool {
+        match self.0.recv().await {
+            Ok(_) => true,
+            Err(sqlx::Error::PoolClosed) => false,
+            Err(error) => {
+                tracing::warn!("listening for floor changes: {error}");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                true
+            }
         }
     }
 }

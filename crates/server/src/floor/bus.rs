@@ -45,23 +45,27 @@ impl FloorBus {
         }
     }
 
-    /// Runs the pump for as long as the process lives.
+    /// Runs the pump until the store is closed.
     pub async fn pump(self: Arc<Self>, store: Store) {
         let mut seen: HashMap<i64, i64> = HashMap::new();
         let mut listener = store.listen_for_floor_changes().await;
-        loop {
+        while !store.is_closed() {
             if let Err(error) = self.pass_on_new_events(&store, &mut seen).await {
                 tracing::warn!("could not read the floor's changes: {error}");
             }
             tokio::select! {
                 _ = self.wake.notified() => {}
                 _ = tokio::time::sleep(POLL) => {}
-                _ = async {
+                listening = async {
                     match listener.as_mut() {
                         Some(listener) => listener.next_change().await,
                         None => std::future::pending().await,
                     }
-                } => {}
+                } => {
+                    if !listening {
+                        listener = None;
+                    }
+                }
             }
         }
     }
