@@ -50,7 +50,9 @@ impl FloorBus {
         let mut seen: HashMap<i64, i64> = HashMap::new();
         let mut listener = store.listen_for_floor_changes().await;
         while !store.is_closed() {
-            if let Err(error) = self.pass_on_new_events(&store, &mut seen).await {
+            if let Err(error) = self.pass_on_new_events(&store, &mut seen).await
+                && !store.is_closed()
+            {
                 tracing::warn!("could not read the floor's changes: {error}");
             }
             tokio::select! {
