@@ -14,7 +14,6 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream};
 use loket_domain::catalogue::FieldErrors;
 use loket_domain::queue::TicketAction;
-use loket_domain::staff::Role;
 use loket_store::floor::FloorEvent;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
@@ -320,10 +319,7 @@ fn sse_event(state: &AppState, event: &FloorEvent) -> Event {
 /// Who may work at a counter.
 fn counter_user(staff: Staff) -> ApiResult<i64> {
     let user = staff.0;
-    if [Role::Counter, Role::Manager, Role::Admin]
-        .iter()
-        .any(|role| user.has_role(*role))
-    {
+    if floor::COUNTER_ROLES.iter().any(|role| user.has_role(*role)) {
         Ok(user.id)
     } else {
         Err(ApiError::Forbidden)

@@ -12,6 +12,7 @@ use loket_domain::queue::{
     CheckIn, CheckInWindow, TicketAction, TicketStatus, Waiting, estimate_wait_minutes,
     in_call_order,
 };
+use loket_domain::staff::Role;
 use loket_store::appointments::AppointmentStatus;
 use loket_store::floor::{Actor, CounterOnFloor, FloorEvent, Issued, NewTicket, Ticket};
 use loket_store::organisation::Site;
@@ -35,6 +36,9 @@ impl Default for FloorRules {
         }
     }
 }
+
+/// Who may work at a counter.
+pub const COUNTER_ROLES: [Role; 3] = [Role::Counter, Role::Manager, Role::Admin];
 
 /// The service times that count for the estimate: the last two hours.
 const RECENT: SignedDuration = SignedDuration::from_hours(2);

@@ -2,7 +2,7 @@
 //! finishes with the transactions done, or sends the citizen on. Every action is a form that
 //! returns to the console; a failed action shows the console again with the reason.
 
-use crate::floor::{self, CounterChange, FloorError, FloorNow};
+use crate::floor::{self, COUNTER_ROLES, CounterChange, FloorError, FloorNow};
 use crate::state::AppState;
 use crate::web::page::{Page, PageError, PageResult};
 use crate::web::{render, see_other};
@@ -14,13 +14,9 @@ use axum::response::{Html, IntoResponse};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use loket_domain::queue::{TicketAction, TicketStatus};
-use loket_domain::staff::Role;
 use loket_store::catalogue::Product;
 use loket_store::organisation::Site;
 use serde::Deserialize;
-
-/// Who may work at a counter.
-pub const COUNTER_ROLES: [Role; 3] = [Role::Counter, Role::Manager, Role::Admin];
 
 pub fn routes() -> Router<AppState> {
     Router::new()

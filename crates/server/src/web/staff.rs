@@ -172,7 +172,7 @@ fn tasks(page: &Page) -> Vec<Task> {
             },
         ]);
     }
-    if page.is_any(&crate::web::counter::COUNTER_ROLES) {
+    if page.is_any(&crate::floor::COUNTER_ROLES) {
         tasks.push(Task {
             href: "/counter",
             title_id: "counter-title",
