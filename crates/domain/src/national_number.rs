@@ -115,6 +115,13 @@ impl NationalNumber {
         format!("{}.{}.{}-***.**", &d[0..2], &d[2..4], &d[4..6])
     }
 
+    /// A stored number as screens show it, masked; None when there is none or it no longer parses.
+    pub fn mask_stored(stored: Option<&str>) -> Option<String> {
+        stored
+            .and_then(|digits| NationalNumber::parse(digits).ok())
+            .map(|number| number.masked())
+    }
+
     /// The birth date encoded in the number.
     ///
     /// Returns `None` when the month or day is `00` (birth date unknown) or does not form a real
@@ -297,6 +304,16 @@ mod tests {
         assert_eq!(n.formatted(), "85.07.30-033.28");
         assert_eq!(n.to_string(), "85.07.30-033.28");
         assert_eq!(n.masked(), "85.07.30-***.**");
+    }
+
+    #[test]
+    fn a_stored_number_is_shown_masked_and_a_damaged_one_not_at_all() {
+        assert_eq!(
+            NationalNumber::mask_stored(Some("85073003328")).as_deref(),
+            Some("85.07.30-***.**")
+        );
+        assert_eq!(NationalNumber::mask_stored(Some("85073003329")), None);
+        assert_eq!(NationalNumber::mask_stored(None), None);
     }
 
     #[test]

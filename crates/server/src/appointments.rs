@@ -2,6 +2,7 @@
 //! zone and how long, the free starts, the checks on who books, and the booking itself.
 
 use crate::books::ZoneBook;
+use crate::i18n::Tr;
 use crate::mail::appointment::Notice;
 use crate::state::AppState;
 use jiff::civil::Date;
@@ -13,6 +14,7 @@ use loket_domain::locale::Locale;
 use loket_domain::national_number::NationalNumber;
 use loket_domain::slots::{BookingPolicy, Cell, Slot};
 use loket_store::appointments::{Appointment, Booked, Limit, NewAppointment};
+use loket_store::catalogue::Product;
 use loket_store::organisation::Site;
 use loket_store::{StoreError, StoreResult};
 use std::sync::Arc;
@@ -308,6 +310,57 @@ pub async fn reschedule(
         .await?;
     tell_citizen(state, &moved, manage_token, Notice::Moved).await;
     Ok(moved)
+}
+
+/// "2 × Identiteitskaart (eID) aanvragen, 1 × Kids-ID aanvragen".
+pub fn visit_summary(codes: &[String], catalogue: &[Product], t: Tr) -> Vec<String> {
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for code in codes {
+        match counted.iter_mut().find(|(c, _)| c == code) {
+            Some((_, n)) => *n += 1,
+            None => counted.push((code.clone(), 1)),
+        }
+    }
+    counted
+        .into_iter()
+        .map(|(code, n)| {
+            let name = catalogue
+                .iter()
+                .find(|p| p.code == code)
+                .map(|p| p.name(t.locale).to_owned())
+                .unwrap_or(code);
+            t.args(
+                "booking-persons-of",
+                &[("count", n.to_string()), ("product", name)],
+            )
+        })
+        .collect()
+}
+
+/// "donderdag 10 december 2026 om 10.00 uur", in the site's zone.
+pub fn when_text(time_zone: &TimeZone, start: Timestamp, t: Tr) -> String {
+    let local = start.to_zoned(time_zone.clone());
+    t.args(
+        "booking-when",
+        &[
+            ("day", t.date(local.date())),
+            ("time", t.time(local.time())),
+        ],
+    )
+}
+
+/// What to bring for all products of a visit, each thing once.
+pub fn things_to_bring(codes: &[String], catalogue: &[Product], t: Tr) -> Vec<String> {
+    let mut bring: Vec<String> = Vec::new();
+    let products = codes
+        .iter()
+        .filter_map(|c| catalogue.iter().find(|p| &p.code == c));
+    for item in products.flat_map(|p| p.bring(t.locale)) {
+        if !bring.iter().any(|known| known == item) {
+            bring.push(item.to_owned());
+        }
+    }
+    bring
 }
 
 /// Cancels an appointment; its place is free again at once.

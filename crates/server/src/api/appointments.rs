@@ -159,10 +159,7 @@ impl AppointmentView {
             name: appointment.name,
             email: appointment.email,
             phone: appointment.phone,
-            national_number: appointment
-                .national_number
-                .and_then(|n| NationalNumber::parse(&n).ok())
-                .map(|n| n.masked()),
+            national_number: NationalNumber::mask_stored(appointment.national_number.as_deref()),
         }
     }
 }

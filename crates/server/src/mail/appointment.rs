@@ -1,13 +1,12 @@
 //! The mails a citizen gets about an appointment: when it is made, moved or cancelled. Each is
 //! written in the citizen's language and queued in the outbox; the web request never waits.
 
-use crate::appointments::calendar_file;
+use crate::appointments::{calendar_file, things_to_bring, visit_summary, when_text};
 use crate::i18n::Tr;
 use crate::state::AppState;
 use askama::Template;
 use loket_store::StoreResult;
 use loket_store::appointments::Appointment;
-use loket_store::catalogue::Product;
 use loket_store::outbox::{MailAttachment, OutgoingMail};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,28 +78,14 @@ pub async fn queue(
     notice: Notice,
 ) -> StoreResult<()> {
     let t = Tr::new(appointment.locale);
-    let site = state.store.site(&appointment.site_code).await?;
-    let catalogue = state.store.products().await?;
-    let products: Vec<&Product> = appointment
-        .products
-        .iter()
-        .filter_map(|c| catalogue.iter().find(|p| &p.code == c))
-        .collect();
-    let local = appointment.start.to_zoned(state.settings.time_zone.clone());
-    let when = t.args(
-        "booking-when",
-        &[
-            ("day", t.date(local.date())),
-            ("time", t.time(local.time())),
-        ],
-    );
-    let what = crate::web::booking::visit_summary(&appointment.products, &catalogue, t).join(", ");
-    let mut bring: Vec<String> = Vec::new();
-    for item in products.iter().flat_map(|p| p.bring(t.locale)) {
-        if !bring.iter().any(|known| known == item) {
-            bring.push(item.to_owned());
-        }
-    }
+    let snapshot = state.books.current(&state.store).await?;
+    let site = snapshot
+        .site(&appointment.site_code)
+        .ok_or(loket_store::StoreError::NotFound)?;
+    let catalogue = &snapshot.catalogue;
+    let when = when_text(&state.settings.time_zone, appointment.start, t);
+    let what = visit_summary(&appointment.products, catalogue, t).join(", ");
+    let bring = things_to_bring(&appointment.products, catalogue, t);
     let subject = t.args(
         notice.subject_id(),
         &[("site", site.name.clone()), ("when", when.clone())],

@@ -122,13 +122,9 @@ async fn agenda(
                 .filter(|c| !c.is_empty())
                 .collect::<Vec<_>>()
                 .join(" · "),
-            national_number: a
-                .national_number
-                .as_deref()
-                .and_then(|n| NationalNumber::parse(n).ok())
-                .map(|n| n.masked())
+            national_number: NationalNumber::mask_stored(a.national_number.as_deref())
                 .unwrap_or_default(),
-            products: crate::web::booking::visit_summary(&a.products, &catalogue, t).join(", "),
+            products: crate::appointments::visit_summary(&a.products, &catalogue, t).join(", "),
             status: t.get(a.status.message_id()),
             status_code: a.status.code(),
             can_mark_no_show: a.status == AppointmentStatus::Booked && a.end <= now,

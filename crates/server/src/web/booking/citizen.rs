@@ -3,8 +3,9 @@
 
 use super::desk::{Desk, Flow};
 use super::steps::{day_page, taken_meanwhile, time_page};
-use super::{things_to_bring, total_fee, visit_error, visit_summary, when};
+use super::{total_fee, visit_error, when};
 use crate::appointments::{self, Visit, VisitError, earliest_start, resolve_visit};
+use crate::appointments::{things_to_bring, visit_summary};
 use crate::state::AppState;
 use crate::web::page::{Page, PageError, PageResult};
 use crate::web::{render, see_other};

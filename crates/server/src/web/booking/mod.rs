@@ -54,55 +54,9 @@ fn total_fee(codes: &[String], catalogue: &[Product]) -> Option<i64> {
         .try_fold(0, |sum, p| p.fee_cents.map(|fee| sum + fee))
 }
 
-/// "2 × Identiteitskaart (eID) aanvragen, 1 × Kids-ID aanvragen".
-pub fn visit_summary(codes: &[String], catalogue: &[Product], t: Tr) -> Vec<String> {
-    let mut counted: Vec<(String, usize)> = Vec::new();
-    for code in codes {
-        match counted.iter_mut().find(|(c, _)| c == code) {
-            Some((_, n)) => *n += 1,
-            None => counted.push((code.clone(), 1)),
-        }
-    }
-    counted
-        .into_iter()
-        .map(|(code, n)| {
-            let name = catalogue
-                .iter()
-                .find(|p| p.code == code)
-                .map(|p| p.name(t.locale).to_owned())
-                .unwrap_or(code);
-            t.args(
-                "booking-persons-of",
-                &[("count", n.to_string()), ("product", name)],
-            )
-        })
-        .collect()
-}
-
-/// What to bring for all products of a visit, each thing once.
-fn things_to_bring(codes: &[String], catalogue: &[Product], t: Tr) -> Vec<String> {
-    let mut bring: Vec<String> = Vec::new();
-    let products = codes
-        .iter()
-        .filter_map(|c| catalogue.iter().find(|p| &p.code == c));
-    for item in products.flat_map(|p| p.bring(t.locale)) {
-        if !bring.iter().any(|known| known == item) {
-            bring.push(item.to_owned());
-        }
-    }
-    bring
-}
-
 /// "donderdag 10 december 2026 om 10.00 uur".
 fn when(visit: &Visit, start: Timestamp, t: Tr) -> String {
-    let local = start.to_zoned(visit.time_zone().clone());
-    t.args(
-        "booking-when",
-        &[
-            ("day", t.date(local.date())),
-            ("time", t.time(local.time())),
-        ],
-    )
+    crate::appointments::when_text(visit.time_zone(), start, t)
 }
 
 fn visit_error(error: VisitError) -> PageError {

@@ -4,8 +4,9 @@
 use super::citizen::MoveForm;
 use super::desk::{Desk, Flow, require_booking_role};
 use super::steps::{day_page, taken_meanwhile, time_page};
-use super::{things_to_bring, total_fee, visit_error, visit_summary, when};
+use super::{total_fee, visit_error, when};
 use crate::appointments::{self, Visit, VisitError, resolve_visit};
+use crate::appointments::{things_to_bring, visit_summary};
 use crate::state::AppState;
 use crate::web::page::{Page, PageError, PageResult};
 use crate::web::{render, see_other};
@@ -38,14 +39,6 @@ const FOUND_AT_MOST: i64 = 25;
 
 fn home(id: i64) -> String {
     format!("/staff/appointments/{id}")
-}
-
-/// The national number as staff may see it: masked.
-fn masked(number: Option<&str>) -> String {
-    number
-        .and_then(|n| NationalNumber::parse(n).ok())
-        .map(|n| n.masked())
-        .unwrap_or_default()
 }
 
 pub struct FoundLine {
@@ -183,7 +176,8 @@ async fn show(
         summary: visit_summary(&appointment.products, &catalogue, t),
         bring: things_to_bring(&appointment.products, &catalogue, t),
         fee: t.fee(total_fee(&appointment.products, &catalogue)),
-        national_number: masked(appointment.national_number.as_deref()),
+        national_number: NationalNumber::mask_stored(appointment.national_number.as_deref())
+            .unwrap_or_default(),
         can_change: appointment.status == AppointmentStatus::Booked
             && appointment.start > state.now(),
         status: t.get(appointment.status.message_id()),

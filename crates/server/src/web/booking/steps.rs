@@ -2,7 +2,8 @@
 //! a caller; the day and time pages also serve moving an appointment.
 
 use super::desk::{Desk, Flow};
-use super::{main_site_visit, parse_products, total_fee, visit_error, visit_summary, when};
+use super::{main_site_visit, parse_products, total_fee, visit_error, when};
+use crate::appointments::visit_summary;
 use crate::appointments::{self, ContactForm, POLICY, Visit, VisitError, limit_message};
 use crate::state::AppState;
 use crate::web::form::Errors;
