@@ -10,13 +10,10 @@ use jiff::civil::Date;
 use loket_domain::slots::{Book, Cell, Roster, Slot, free_starts};
 use loket_store::calendar::SiteHours;
 use loket_store::catalogue::Product;
-use loket_store::organisation::Site;
+use loket_store::organisation::{Counter, Site};
 use loket_store::{Store, StoreResult};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
-
-/// Per counter id, the codes of the products it serves.
-pub type CounterProducts = std::collections::BTreeMap<i64, Vec<String>>;
 
 /// Days of cells a zone keeps at most; beyond that it starts afresh (the booking horizon is two
 /// months, so this only trims days that have passed).
@@ -54,7 +51,7 @@ impl Books {
             catalogue: store.products().await?,
             sites: store.sites().await?,
             hours: Mutex::default(),
-            serves: Mutex::default(),
+            counters: Mutex::default(),
             zones: Mutex::default(),
         });
         *locked(&self.current) = Some(snapshot.clone());
@@ -68,7 +65,7 @@ pub struct Snapshot {
     pub catalogue: Vec<Product>,
     pub sites: Vec<Site>,
     hours: Mutex<HashMap<i64, Arc<SiteHours>>>,
-    serves: Mutex<HashMap<i64, Arc<CounterProducts>>>,
+    counters: Mutex<HashMap<i64, Arc<Vec<Counter>>>>,
     zones: Mutex<HashMap<(String, String), Arc<ZoneBook>>>,
 }
 
@@ -87,22 +84,14 @@ impl Snapshot {
         Ok(hours)
     }
 
-    /// The products each counter of a site serves, read from the store the first time.
-    pub async fn counter_products(
-        &self,
-        store: &Store,
-        site_id: i64,
-    ) -> StoreResult<Arc<CounterProducts>> {
-        if let Some(serves) = locked(&self.serves).get(&site_id) {
-            return Ok(serves.clone());
+    /// The counters of a site with the products each serves, read from the store the first time.
+    pub async fn counters(&self, store: &Store, site_id: i64) -> StoreResult<Arc<Vec<Counter>>> {
+        if let Some(counters) = locked(&self.counters).get(&site_id) {
+            return Ok(counters.clone());
         }
-        let mut serves = CounterProducts::new();
-        for (counter, product) in store.counter_products(site_id).await? {
-            serves.entry(counter).or_default().push(product);
-        }
-        let serves = Arc::new(serves);
-        locked(&self.serves).insert(site_id, serves.clone());
-        Ok(serves)
+        let counters = Arc::new(store.counters(site_id).await?);
+        locked(&self.counters).insert(site_id, counters.clone());
+        Ok(counters)
     }
 
     /// The appointment book of a zone of a site, read from the store the first time.

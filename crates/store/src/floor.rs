@@ -342,13 +342,6 @@ impl Store {
         )
     }
 
-    /// The product codes each counter of a site serves.
-    pub async fn counter_products(&self, site_id: i64) -> StoreResult<Vec<(i64, String)>> {
-        let sql = "SELECT cp.counter_id, p.code FROM counter_products cp JOIN counters c ON c.id = cp.counter_id \
-                   JOIN products p ON p.id = cp.product_id WHERE c.site_id = $1 ORDER BY cp.counter_id, p.code";
-        Ok(on_backend!(self, pool => sqlx::query_as(sql).bind(site_id).fetch_all(pool).await?))
-    }
-
     /// Calls the next ticket for what the counter serves, to that counter. Of any number of
     /// counters calling at once, each ticket goes to exactly one. None when nobody waits;
     /// [`StoreError::WrongState`] when the counter is not open for this user or still has a ticket.

@@ -4,7 +4,7 @@
 
 pub mod bus;
 
-use crate::books::CounterProducts;
+use crate::books::Snapshot;
 use crate::state::AppState;
 use jiff::{SignedDuration, Timestamp};
 use loket_domain::catalogue::Channel;
@@ -15,7 +15,7 @@ use loket_domain::queue::{
 use loket_domain::staff::Role;
 use loket_store::appointments::AppointmentStatus;
 use loket_store::floor::{Actor, CounterOnFloor, FloorEvent, Issued, NewTicket, Ticket};
-use loket_store::organisation::Site;
+use loket_store::organisation::{Counter, Site};
 use loket_store::{StoreError, StoreResult};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -97,9 +97,11 @@ pub struct TicketView {
     pub track_token: Option<String>,
 }
 
-async fn site(state: &AppState, code: &str) -> Result<Site, FloorError> {
+/// The zone books as they are now, and the site of `code` in them.
+async fn site(state: &AppState, code: &str) -> Result<(Arc<Snapshot>, Site), FloorError> {
     let snapshot = state.books.current(&state.store).await?;
-    snapshot.site(code).cloned().ok_or(FloorError::NotFound)
+    let site = snapshot.site(code).cloned().ok_or(FloorError::NotFound)?;
+    Ok((snapshot, site))
 }
 
 fn today(state: &AppState, now: Timestamp) -> jiff::civil::Date {
@@ -113,8 +115,7 @@ pub async fn ask_for_product(
     product_code: &str,
     user_id: Option<i64>,
 ) -> Result<Route, FloorError> {
-    let site = site(state, site_code).await?;
-    let snapshot = state.books.current(&state.store).await?;
+    let (snapshot, site) = site(state, site_code).await?;
     let product = snapshot
         .catalogue
         .iter()
@@ -158,7 +159,7 @@ pub async fn check_in(
     site_code: &str,
     code: &str,
 ) -> Result<TicketView, FloorError> {
-    let site = site(state, site_code).await?;
+    let (_, site) = site(state, site_code).await?;
     let appointment = state.store.appointment_by_code(code).await?;
     if appointment.site_code != site.code {
         return Err(FloorError::NotFound);
@@ -266,7 +267,7 @@ pub async fn view(state: &AppState, ticket: Ticket) -> Result<TicketView, FloorE
 /// The counters of a site: who works where, and what each serves.
 pub struct Staffing {
     pub counters: Vec<CounterOnFloor>,
-    serves: Arc<CounterProducts>,
+    configured: Arc<Vec<Counter>>,
 }
 
 impl Staffing {
@@ -274,13 +275,21 @@ impl Staffing {
         let snapshot = state.books.current(&state.store).await?;
         Ok(Staffing {
             counters: state.store.counters_on_floor(site_id).await?,
-            serves: snapshot.counter_products(&state.store, site_id).await?,
+            configured: snapshot.counters(&state.store, site_id).await?,
         })
+    }
+
+    /// Every counter of the site, with the products it serves.
+    pub fn configured(&self) -> &[Counter] {
+        &self.configured
     }
 
     /// The products a counter serves.
     pub fn served_by(&self, counter_id: i64) -> &[String] {
-        self.serves.get(&counter_id).map_or(&[], Vec::as_slice)
+        self.configured
+            .iter()
+            .find(|c| c.id == counter_id)
+            .map_or(&[], |c| c.products.as_slice())
     }
 
     /// The open counters that serve `product`.
@@ -338,7 +347,7 @@ pub struct Display {
 }
 
 pub async fn display(state: &AppState, site_code: &str) -> Result<Display, FloorError> {
-    let site = site(state, site_code).await?;
+    let (_, site) = site(state, site_code).await?;
     let last_event = state.store.last_floor_event(site.id).await?;
     let waiting = state
         .store
@@ -356,16 +365,20 @@ pub async fn display(state: &AppState, site_code: &str) -> Result<Display, Floor
 
 /// The site a stream of events is for.
 pub async fn site_id(state: &AppState, site_code: &str) -> Result<i64, FloorError> {
-    Ok(site(state, site_code).await?.id)
+    Ok(site(state, site_code).await?.1.id)
 }
 
 /// The id of a counter of a site, by its number.
-async fn counter_id(state: &AppState, site: &Site, number: i64) -> Result<i64, FloorError> {
-    state
-        .store
-        .counters(site.id)
+async fn counter_id(
+    state: &AppState,
+    snapshot: &Snapshot,
+    site: &Site,
+    number: i64,
+) -> Result<i64, FloorError> {
+    snapshot
+        .counters(&state.store, site.id)
         .await?
-        .into_iter()
+        .iter()
         .find(|c| c.number == number)
         .map(|c| c.id)
         .ok_or(FloorError::NotFound)
@@ -386,8 +399,8 @@ pub async fn change_counter(
     number: i64,
     change: CounterChange,
 ) -> Result<(), FloorError> {
-    let site = site(state, site_code).await?;
-    let counter = counter_id(state, &site, number).await?;
+    let (snapshot, site) = site(state, site_code).await?;
+    let counter = counter_id(state, &snapshot, &site, number).await?;
     let now = state.now();
     match change {
         CounterChange::SignIn => state.store.sign_in_at_counter(counter, user_id, now).await,
@@ -411,8 +424,8 @@ pub async fn call_next(
     site_code: &str,
     number: i64,
 ) -> Result<Option<TicketView>, FloorError> {
-    let site = site(state, site_code).await?;
-    let counter = counter_id(state, &site, number).await?;
+    let (snapshot, site) = site(state, site_code).await?;
+    let counter = counter_id(state, &snapshot, &site, number).await?;
     let called = state.store.call_next(counter, user_id, state.now()).await?;
     match called {
         Some(ticket) => {

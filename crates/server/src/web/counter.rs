@@ -152,8 +152,9 @@ async fn console_page(
 ) -> Result<ConsoleTemplate, PageError> {
     let user = page.require_any(&COUNTER_ROLES)?.id;
     let floor = FloorNow::read(state, site.id).await?;
-    let counters = state.store.counters(site.id).await?;
-    let catalogue = state.store.products().await?;
+    let counters = floor.staffing.configured();
+    let snapshot = state.books.current(&state.store).await?;
+    let catalogue = &snapshot.catalogue;
     let mine = floor
         .staffing
         .counters
