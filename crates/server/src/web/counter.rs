@@ -212,7 +212,7 @@ async fn console_page(
         .map(|ticket| WaitingLine {
             number: ticket.label.clone(),
             zone: ticket.zone_letter.clone(),
-            product: product_name(&catalogue, &ticket.product_code, &page),
+            product: product_name(catalogue, &ticket.product_code, &page),
             waited: t.count(
                 "counter-minutes",
                 (now - ticket.arrived_at).get_seconds().max(0) / 60,
@@ -238,7 +238,7 @@ async fn console_page(
                     number: ticket.label.clone(),
                     zone: ticket.zone_letter.clone(),
                     product_code: ticket.product_code.clone(),
-                    product: product_name(&catalogue, &ticket.product_code, &page),
+                    product: product_name(catalogue, &ticket.product_code, &page),
                     serving: ticket.status == TicketStatus::Serving,
                     recalls_left,
                     recalls_left_text: t.count("counter-recalls-left", recalls_left),
