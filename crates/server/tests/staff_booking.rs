@@ -258,3 +258,65 @@ async fn one_address_holds_three_future_visits_and_one_national_number_one_per_p
         "nothing typed is lost"
     );
 }
+
+#[tokio::test]
+async fn an_employee_is_told_what_to_do_at_a_limit_and_may_move_a_visit_to_a_time_soon() {
+    let app = spawn_app().await;
+    let staff = app.signed_in("telefoon").await;
+    let caller = |start: &'static str| {
+        [
+            ("products", "eid-aanvraag"),
+            ("start", start),
+            ("name", "Jan Peeters"),
+            ("national_number", "85.07.30-033.28"),
+        ]
+    };
+    let first = staff
+        .post(app.url("/staff/book/confirm"))
+        .form(&caller("2026-12-10T09:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), 303);
+    let again = staff
+        .post(app.url("/staff/book/confirm"))
+        .form(&caller("2026-12-10T10:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 422);
+    let page = again.text().await.unwrap();
+    assert!(
+        page.contains("Zoek die afspraak op en verplaats ze"),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"value="Jan Peeters""#),
+        "nothing typed is lost"
+    );
+
+    let shown_url = location(&first);
+    let path = shown_url.trim_end_matches("?new=1");
+    let shown = staff
+        .get(app.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(shown.contains(&format!(r#"href="{path}/move?soon=1""#)));
+    let soon = staff
+        .get(app.url(&format!("{path}/move/time?soon=1&date=2026-12-03")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        soon.contains(r#"value="2026-12-03T09:30:00Z""#),
+        "half an hour from now"
+    );
+    assert!(soon.contains(&format!(r#"action="{path}/move/confirm?soon=1""#)));
+}

@@ -32,3 +32,6 @@ staff-field-national-number = Citizen's national register number (optional)
 staff-phone = Phone number
 staff-national-number = National register number
 staff-bring = What the citizen brings
+error-limit-email-staff = This e-mail address already holds as many appointments as allowed. Look up the citizen's appointments and cancel or move one.
+error-limit-national-number-staff = This service is already booked for this national register number. Look that appointment up and move it if the citizen wants another time.
+staff-move-soon = Move the appointment, also to a time within the next two hours

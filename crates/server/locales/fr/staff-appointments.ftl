@@ -32,3 +32,6 @@ staff-field-national-number = Numéro de registre national du citoyen (facultati
 staff-phone = Numéro de téléphone
 staff-national-number = Numéro de registre national
 staff-bring = Ce que le citoyen apporte
+error-limit-email-staff = Cette adresse e-mail a déjà autant de rendez-vous que permis. Recherchez les rendez-vous du citoyen et annulez-en ou déplacez-en un.
+error-limit-national-number-staff = Ce service est déjà réservé pour ce numéro de registre national. Recherchez ce rendez-vous et déplacez-le si le citoyen souhaite une autre heure.
+staff-move-soon = Déplacer le rendez-vous, aussi vers une heure des deux prochaines heures

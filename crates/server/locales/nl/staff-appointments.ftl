@@ -32,3 +32,6 @@ staff-field-national-number = Rijksregisternummer van de burger (niet verplicht)
 staff-phone = Telefoonnummer
 staff-national-number = Rijksregisternummer
 staff-bring = Wat brengt de burger mee?
+error-limit-email-staff = Met dit e-mailadres zijn al zoveel afspraken gemaakt als toegelaten. Zoek de afspraken van de burger op en annuleer of verplaats er een.
+error-limit-national-number-staff = Voor dit rijksregisternummer is deze dienst al geboekt. Zoek die afspraak op en verplaats ze als de burger een ander tijdstip wil.
+staff-move-soon = Afspraak verplaatsen, ook naar een tijd binnen de komende twee uur

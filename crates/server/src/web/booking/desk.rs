@@ -1,11 +1,12 @@
 //! Who books, and where each page of a booking leads on to.
 
-use crate::appointments::{Email, earliest_start};
+use crate::appointments::{Email, earliest_start, limit_message};
 use crate::web::page::{Page, PageError};
 use axum::http::Uri;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use loket_domain::staff::Role;
+use loket_store::appointments::Limit;
 
 /// Who books for callers and looks up appointments: everyone who serves or books citizens.
 pub const BOOKING_ROLES: [Role; 5] = [
@@ -74,6 +75,16 @@ impl Desk {
         match self {
             Desk::Website => Email::Required,
             Desk::Staff { .. } => Email::Optional,
+        }
+    }
+
+    /// The Fluent id of the message for a reached booking limit: to the citizen online, or to
+    /// the employee who books for them.
+    pub fn limit_message(&self, limit: Limit) -> &'static str {
+        match (self, limit) {
+            (Desk::Website, limit) => limit_message(limit),
+            (Desk::Staff { .. }, Limit::Email) => "error-limit-email-staff",
+            (Desk::Staff { .. }, Limit::NationalNumber) => "error-limit-national-number-staff",
         }
     }
 

@@ -4,7 +4,7 @@
 use super::desk::{Desk, Flow};
 use super::{main_site_visit, parse_products, total_fee, visit_error, when};
 use crate::appointments::visit_summary;
-use crate::appointments::{self, ContactForm, POLICY, Visit, VisitError, limit_message};
+use crate::appointments::{self, ContactForm, POLICY, Visit, VisitError};
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageError, PageResult};
@@ -637,7 +637,7 @@ async fn confirm(
                 Limit::Email => "email",
                 Limit::NationalNumber => "national_number",
             };
-            errors.add(field, limit_message(limit));
+            errors.add(field, desk.limit_message(limit));
             details_page(page, desk, fields, &visit, start, &errors)
         }
         Err(VisitError::Full | VisitError::Invalid(_)) => {
