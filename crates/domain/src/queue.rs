@@ -153,11 +153,6 @@ impl Waiting {
     }
 }
 
-/// Sorts waiting tickets into the order counters call them at `now`.
-pub fn in_call_order(tickets: &mut [Waiting], now: Timestamp) {
-    tickets.sort_by_key(|ticket| ticket.call_key(now));
-}
-
 /// How early and how late an appointment can be checked in at the kiosk; outside the window the
 /// citizen goes to reception.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,7 +253,7 @@ mod tests {
                 due_at: None,
             },
         ];
-        in_call_order(&mut waiting, now);
+        waiting.sort_by_key(|ticket| ticket.call_key(now));
         assert_eq!(
             waiting.iter().map(|w| w.id).collect::<Vec<_>>(),
             [2, 3, 4, 1],

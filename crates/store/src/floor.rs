@@ -6,7 +6,7 @@ use crate::staff::{random_token, token_hash};
 use crate::{Store, StoreError, StoreResult};
 use jiff::Timestamp;
 use jiff::civil::Date;
-use loket_domain::queue::{TicketAction, TicketStatus, Waiting, in_call_order, ticket_label};
+use loket_domain::queue::{TicketAction, TicketStatus, Waiting, ticket_label};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ticket {
@@ -366,26 +366,21 @@ impl Store {
             if busy > 0 {
                 return Err(StoreError::WrongState("busy".into()));
             }
-            // The database sorts as `in_call_order` does, so that only the first few are read.
-            let rows: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
-                "SELECT t.id, t.arrived_at, t.due_at FROM tickets t WHERE t.site_id = $1 AND t.status = 'waiting' \
+            // The same order as `Waiting::call_key`; only the first few are read.
+            let candidates: Vec<i64> = sqlx::query_scalar(
+                "SELECT t.id FROM tickets t WHERE t.site_id = $1 AND t.status = 'waiting' \
                  AND t.product_id IN (SELECT product_id FROM counter_products WHERE counter_id = $2) \
                  ORDER BY CASE WHEN t.due_at <= $3 THEN 0 ELSE 1 END, CASE WHEN t.due_at <= $3 THEN t.due_at ELSE t.arrived_at END, t.id \
                  LIMIT 16")
                 .bind(site_id).bind(counter_id).bind(now.as_second()).fetch_all(&mut *tx).await?;
-            let mut waiting = rows
-                .into_iter()
-                .map(|(id, arrived, due)| Ok(Waiting { id, arrived_at: instant(arrived)?, due_at: maybe_instant(due)? }))
-                .collect::<StoreResult<Vec<_>>>()?;
-            in_call_order(&mut waiting, now);
             let mut called = None;
-            for candidate in waiting {
+            for candidate in candidates {
                 let taken = sqlx::query(
                     "UPDATE tickets SET status = 'called', counter_id = $2, called_at = COALESCE(called_at, $3) WHERE id = $1 AND status = 'waiting'")
-                    .bind(candidate.id).bind(counter_id).bind(now.as_second()).execute(&mut *tx).await?;
+                    .bind(candidate).bind(counter_id).bind(now.as_second()).execute(&mut *tx).await?;
                 if taken.rows_affected() == 1 {
-                    record_event!(tx, site_id, now, "called", Some(candidate.id), Some(counter_id), Some(user_id));
-                    called = Some(candidate.id);
+                    record_event!(tx, site_id, now, "called", Some(candidate), Some(counter_id), Some(user_id));
+                    called = Some(candidate);
                     break;
                 }
             }

@@ -10,7 +10,6 @@ use jiff::{SignedDuration, Timestamp};
 use loket_domain::catalogue::Channel;
 use loket_domain::queue::{
     CheckIn, CheckInWindow, TicketAction, TicketStatus, Waiting, estimate_wait_minutes,
-    in_call_order,
 };
 use loket_domain::staff::Role;
 use loket_store::appointments::AppointmentStatus;
@@ -320,21 +319,20 @@ impl FloorNow {
 
     /// The waiting tickets of a zone in the order they will be called.
     pub fn waiting_in(&self, zone: &str) -> Vec<&Ticket> {
-        let mut order: Vec<Waiting> = self
+        let mut waiting: Vec<&Ticket> = self
             .open_tickets
             .iter()
             .filter(|t| t.status == TicketStatus::Waiting && t.zone_letter == zone)
-            .map(|t| Waiting {
+            .collect();
+        waiting.sort_by_key(|t| {
+            Waiting {
                 id: t.id,
                 arrived_at: t.arrived_at,
                 due_at: t.due_at,
-            })
-            .collect();
-        in_call_order(&mut order, self.now);
-        order
-            .iter()
-            .filter_map(|w| self.open_tickets.iter().find(|t| t.id == w.id))
-            .collect()
+            }
+            .call_key(self.now)
+        });
+        waiting
     }
 }
 
