@@ -231,7 +231,7 @@ mod tests {
     #[test]
     fn due_appointments_go_first_then_everyone_by_arrival() {
         let now = at("2026-12-03T09:00:00Z");
-        let mut waiting = vec![
+        let mut waiting = [
             Waiting {
                 id: 1,
                 arrived_at: at("2026-12-03T08:40:00Z"),
