@@ -3,7 +3,7 @@
 use crate::api::ApiJson;
 use crate::api::auth::Staff;
 use crate::api::problem::{ApiError, ApiResult};
-use crate::floor::{self, CounterChange, FloorError, Route, TicketView};
+use crate::floor::{self, CheckInBy, CounterChange, FloorError, Route, TicketView};
 use crate::i18n::{Tr, current_locale};
 use crate::state::AppState;
 use axum::Json;
@@ -30,6 +30,7 @@ impl From<FloorError> for ApiError {
             FloorError::AlreadyCheckedIn => ApiError::Conflict("problem-already-checked-in"),
             FloorError::TooEarly => check_in_refused("error-check-in-too-early"),
             FloorError::TooLate => check_in_refused("error-check-in-too-late"),
+            FloorError::NotToday => check_in_refused("error-check-in-not-today"),
             FloorError::WrongState(_) => ApiError::Conflict("problem-ticket-state"),
             FloorError::CounterTaken => ApiError::Conflict("problem-counter-taken"),
             FloorError::Store(error) => error.into(),
@@ -148,7 +149,7 @@ pub async fn check_in(
     State(state): State<AppState>,
     ApiJson(request): ApiJson<CheckInRequest>,
 ) -> ApiResult<Response> {
-    let view = floor::check_in(&state, &request.site, &request.code).await?;
+    let view = floor::check_in(&state, &request.site, &request.code, CheckInBy::Citizen).await?;
     Ok(queued(view))
 }
 

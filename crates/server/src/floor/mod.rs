@@ -13,6 +13,7 @@ use loket_domain::queue::{
 };
 use loket_domain::staff::Role;
 use loket_store::appointments::AppointmentStatus;
+use loket_store::catalogue::Product;
 use loket_store::floor::{Actor, CounterOnFloor, FloorEvent, Issued, NewTicket, Ticket};
 use loket_store::organisation::{Counter, Site};
 use loket_store::{StoreError, StoreResult};
@@ -52,6 +53,8 @@ pub enum FloorError {
     AlreadyCheckedIn,
     TooEarly,
     TooLate,
+    /// The appointment is on another day.
+    NotToday,
     /// The counter is not open for this user, or the ticket cannot do that now.
     WrongState(String),
     /// Another employee works at this counter.
@@ -115,11 +118,7 @@ pub async fn ask_for_product(
     user_id: Option<i64>,
 ) -> Result<Route, FloorError> {
     let (snapshot, site) = site(state, site_code).await?;
-    let product = snapshot
-        .catalogue
-        .iter()
-        .find(|p| p.code == product_code)
-        .ok_or(FloorError::NotFound)?;
+    let product = product(&snapshot, product_code)?;
     let zone = match (product.channel, product.zone_letter.as_deref()) {
         (Channel::FastCounter, Some(zone)) => zone.to_owned(),
         (Channel::OnCall | Channel::Reception | Channel::FastCounter, _) => {
@@ -128,14 +127,46 @@ pub async fn ask_for_product(
         (Channel::Appointment, _) => return Ok(Route::Appointment),
         (Channel::Online, _) => return Ok(Route::Online),
     };
+    let issued = issue_ticket(state, &site, product, zone, user_id).await?;
+    Ok(Route::Queue(Box::new(issued)))
+}
+
+/// A ticket that reception hands out for a visitor: for any product served at a counter, also
+/// one that is otherwise by appointment only (the walk-in counters serve it). A product of a
+/// department on call goes through a summons instead, which alerts the department.
+pub async fn hand_out_ticket(
+    state: &AppState,
+    site_code: &str,
+    product_code: &str,
+    user_id: i64,
+) -> Result<TicketView, FloorError> {
+    let (snapshot, site) = site(state, site_code).await?;
+    let product = product(&snapshot, product_code)?;
+    let zone = match (product.channel, product.zone_letter.as_deref()) {
+        (Channel::Appointment | Channel::FastCounter, Some(zone)) => zone.to_owned(),
+        _ => return Err(FloorError::NotFound),
+    };
+    issue_ticket(state, &site, product, zone, Some(user_id)).await
+}
+
+fn product<'a>(snapshot: &'a Snapshot, code: &str) -> Result<&'a Product, FloorError> {
+    snapshot
+        .catalogue
+        .iter()
+        .find(|p| p.code == code)
+        .ok_or(FloorError::NotFound)
+}
+
+/// Hands out the next ticket of `zone` for `product` while the site is open.
+async fn issue_ticket(
+    state: &AppState,
+    site: &Site,
+    product: &Product,
+    zone: String,
+    user_id: Option<i64>,
+) -> Result<TicketView, FloorError> {
     let now = state.now();
-    if !state
-        .store
-        .site_hours(&site)
-        .await?
-        .calendar
-        .is_open_at(now)
-    {
+    if !state.store.site_hours(site).await?.calendar.is_open_at(now) {
         return Err(FloorError::Closed);
     }
     let new = NewTicket {
@@ -149,7 +180,18 @@ pub async fn ask_for_product(
     };
     let issued = state.store.issue_ticket(&new, now).await?;
     state.floor.changed(&state.store).await;
-    Ok(Route::Queue(Box::new(issued_view(state, issued).await?)))
+    issued_view(state, issued).await
+}
+
+/// Who checks an appointment in, and so which rule of time applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckInBy {
+    /// The citizen, at the kiosk or through the API: only within the check-in window.
+    Citizen,
+    /// Reception, for a citizen who came early or late that day: any time of the appointment's
+    /// day. A late citizen then waits like a walk-in, so lateness never moves them ahead of
+    /// those who came on time.
+    Reception(i64),
 }
 
 /// Checks in a booked appointment of today by its code, within the check-in window.
@@ -157,6 +199,7 @@ pub async fn check_in(
     state: &AppState,
     site_code: &str,
     code: &str,
+    by: CheckInBy,
 ) -> Result<TicketView, FloorError> {
     let (_, site) = site(state, site_code).await?;
     let appointment = state.store.appointment_by_code(code).await?;
@@ -173,11 +216,17 @@ pub async fn check_in(
         }
     }
     let now = state.now();
-    match state.settings.floor.check_in.check(appointment.start, now) {
-        CheckIn::Open => {}
-        CheckIn::TooEarly => return Err(FloorError::TooEarly),
-        CheckIn::TooLate => return Err(FloorError::TooLate),
-    }
+    let window = state.settings.floor.check_in.check(appointment.start, now);
+    let due_at = match (by, window) {
+        (_, CheckIn::Open) => Some(appointment.start),
+        (CheckInBy::Reception(_), _) if today(state, appointment.start) != today(state, now) => {
+            return Err(FloorError::NotToday);
+        }
+        (CheckInBy::Reception(_), CheckIn::TooEarly) => Some(appointment.start),
+        (CheckInBy::Reception(_), CheckIn::TooLate) => None,
+        (CheckInBy::Citizen, CheckIn::TooEarly) => return Err(FloorError::TooEarly),
+        (CheckInBy::Citizen, CheckIn::TooLate) => return Err(FloorError::TooLate),
+    };
     let product = appointment
         .products
         .first()
@@ -189,8 +238,11 @@ pub async fn check_in(
         day: today(state, now),
         product_code: product,
         appointment_id: Some(appointment.id),
-        due_at: Some(appointment.start),
-        user_id: None,
+        due_at,
+        user_id: match by {
+            CheckInBy::Citizen => None,
+            CheckInBy::Reception(user) => Some(user),
+        },
     };
     let issued = match state.store.check_in(appointment.id, &new, now).await {
         Err(StoreError::WrongState(_)) => return Err(FloorError::AlreadyCheckedIn),

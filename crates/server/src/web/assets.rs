@@ -24,6 +24,21 @@ const ASSETS: &[(&str, &str, &str)] = &[
         include_str!("../../static/kiosk.css"),
     ),
     (
+        "ticket-paper.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/ticket-paper.css"),
+    ),
+    (
+        "reception.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/reception.css"),
+    ),
+    (
+        "reception.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/reception.js"),
+    ),
+    (
         "kiosk.js",
         "text/javascript; charset=utf-8",
         include_str!("../../static/kiosk.js"),

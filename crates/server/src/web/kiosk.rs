@@ -3,7 +3,7 @@
 //! gives a ticket (printed on the receipt printer) or says where to go instead. Three taps at most,
 //! every page works without JavaScript, and a small script goes back to the start after a while.
 
-use crate::floor::{self, FloorError, Route, TicketView};
+use crate::floor::{self, CheckInBy, FloorError, Route, TicketView};
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::web::page::{Page, PageError, PageResult};
@@ -399,7 +399,7 @@ async fn check_in(
     let error_id = if code.is_empty() {
         "kiosk-check-in-empty"
     } else {
-        match floor::check_in(&state, &site.code, &code).await {
+        match floor::check_in(&state, &site.code, &code, CheckInBy::Citizen).await {
             Ok(view) => {
                 let token = view.track_token.ok_or(PageError::Internal)?;
                 return see_other(&format!("/kiosk/{}/ticket/{token}?print=1", site.code));

@@ -13,6 +13,7 @@ mod outbox;
 pub mod page;
 mod phone;
 mod public;
+pub mod reception;
 pub mod roster;
 pub mod staff;
 
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .merge(phone::routes())
         .merge(display::routes())
         .merge(counter::routes())
+        .merge(reception::routes())
         .merge(assets::routes())
         .with_state(state)
 }

@@ -150,6 +150,13 @@ pub struct Task {
 
 fn tasks(page: &Page) -> Vec<Task> {
     let mut tasks = Vec::new();
+    if page.is_any(&crate::web::reception::RECEPTION_ROLES) {
+        tasks.push(Task {
+            href: "/reception",
+            title_id: "reception-title",
+            text_id: "reception-task-text",
+        });
+    }
     if crate::web::booking::BOOKING_ROLES
         .into_iter()
         .any(|role| page.is(role))

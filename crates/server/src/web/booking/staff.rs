@@ -9,6 +9,7 @@ use crate::appointments::{self, Visit, VisitError, resolve_visit};
 use crate::appointments::{things_to_bring, visit_summary};
 use crate::state::AppState;
 use crate::web::page::{Page, PageError, PageResult};
+use crate::web::reception::RECEPTION_ROLES;
 use crate::web::{render, see_other};
 use askama::Template;
 use axum::Router;
@@ -153,6 +154,10 @@ struct AppointmentTemplate {
     fee: String,
     national_number: String,
     can_change: bool,
+    /// Reception may check in a booked appointment of today, early or late.
+    can_check_in: bool,
+    /// Why reception's check-in was refused.
+    check_in_refusal: Option<String>,
     status: String,
 }
 
@@ -160,6 +165,8 @@ struct AppointmentTemplate {
 struct ShowQuery {
     #[serde(default)]
     new: String,
+    #[serde(default)]
+    check_in: String,
 }
 
 async fn show(
@@ -171,6 +178,12 @@ async fn show(
     let (_, appointment, visit) = load(&state, &page, id, "appointment.view").await?;
     let catalogue = state.store.products().await?;
     let t = page.t;
+    let site_zone = &state.settings.time_zone;
+    let day = appointment.start.to_zoned(site_zone.clone()).date();
+    let today = state.now().to_zoned(site_zone.clone()).date();
+    let booked = appointment.status == AppointmentStatus::Booked;
+    // A citizen who came late today can still be given another time.
+    let (before_today, is_today) = (day < today, day == today);
     render(AppointmentTemplate {
         when: when(&visit, appointment.start, t),
         summary: visit_summary(&appointment.products, &catalogue, t),
@@ -178,8 +191,14 @@ async fn show(
         fee: t.fee(total_fee(&appointment.products, &catalogue)),
         national_number: NationalNumber::mask_stored(appointment.national_number.as_deref())
             .unwrap_or_default(),
-        can_change: appointment.status == AppointmentStatus::Booked
-            && appointment.start > state.now(),
+        can_change: booked && !before_today,
+        can_check_in: booked && is_today && page.is_any(&RECEPTION_ROLES),
+        check_in_refusal: match query.check_in.as_str() {
+            "already" => Some(t.get("reception-check-in-already")),
+            "not-today" => Some(t.get("reception-check-in-not-today")),
+            "closed" => Some(t.get("reception-check-in-closed")),
+            _ => None,
+        },
         status: t.get(appointment.status.message_id()),
         just_booked: !query.new.is_empty(),
         appointment,
