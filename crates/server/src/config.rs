@@ -3,6 +3,7 @@
 
 use crate::floor::FloorRules;
 use crate::mail::SmtpSettings;
+use crate::sms::SmsGateway;
 use anyhow::{Context, bail};
 use jiff::SignedDuration;
 use jiff::Timestamp;
@@ -17,6 +18,8 @@ pub const DEFAULT_DATABASE: &str = "loket-data/loket.db";
 pub const SMTP_URL_ENV: &str = "LOKET_SMTP_URL";
 pub const MAIL_FROM_ENV: &str = "LOKET_MAIL_FROM";
 pub const PUBLIC_URL_ENV: &str = "LOKET_PUBLIC_URL";
+pub const SMS_URL_ENV: &str = "LOKET_SMS_URL";
+pub const SMS_TOKEN_ENV: &str = "LOKET_SMS_TOKEN";
 
 /// What `loket.toml` may hold; every key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -34,6 +37,13 @@ pub struct ConfigFile {
     pub public_url: Option<String>,
     /// The sender of every mail, e.g. `Stad Leuven <noreply@leuven.be>`.
     pub mail_from: Option<String>,
+    /// The SMS gateway text messages leave through, e.g. `https://sms.example.be/send`; without
+    /// it they wait in the outbox. See `crate::sms` for what Loket sends it.
+    pub sms_url: Option<String>,
+    /// The gateway's bearer token, if it asks for one (or `LOKET_SMS_TOKEN`).
+    pub sms_token: Option<String>,
+    /// The sender name recipients see, at most 11 letters or digits (default "Loket").
+    pub sms_sender: Option<String>,
     /// How many future appointments one e-mail address may hold (default 3).
     pub max_appointments_per_email: Option<u32>,
     /// How many future appointments one national number may hold for one product (default 1).
@@ -72,6 +82,8 @@ pub struct ServeConfig {
     pub secure_cookies: bool,
     /// None: no mail leaves; it waits in the outbox.
     pub smtp: Option<SmtpSettings>,
+    /// None: no text message leaves; it waits in the outbox.
+    pub sms: Option<SmsGateway>,
     /// The address citizens reach Loket at, without a trailing slash.
     pub public_url: String,
     pub limits: BookingLimits,
@@ -118,6 +130,13 @@ impl ServeConfig {
             env(SMTP_URL_ENV).or(file.smtp_url),
             env(MAIL_FROM_ENV).or(file.mail_from),
         )?;
+        let sms = env(SMS_URL_ENV)
+            .or(file.sms_url)
+            .map(|url| {
+                let sender = file.sms_sender.as_deref().unwrap_or("Loket");
+                SmsGateway::new(&url, env(SMS_TOKEN_ENV).or(file.sms_token), sender)
+            })
+            .transpose()?;
         let public_url = env(PUBLIC_URL_ENV)
             .or(file.public_url)
             .unwrap_or_else(|| format!("http://{listen}"))
@@ -137,6 +156,7 @@ impl ServeConfig {
             rate_limit,
             secure_cookies: file.secure_cookies.unwrap_or(false),
             smtp,
+            sms,
         })
     }
 }

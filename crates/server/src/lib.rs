@@ -9,6 +9,8 @@ pub mod floor;
 pub mod i18n;
 pub mod mail;
 mod middleware;
+pub mod outbox;
+pub mod sms;
 pub mod state;
 pub mod web;
 
@@ -72,6 +74,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     };
     tokio::spawn(purge_expired_sessions(store.clone(), clock.clone()));
     mail::start_outbox(store.clone(), clock.clone(), config.smtp.clone());
+    sms::start_text_messages(store.clone(), clock.clone(), config.sms.clone());
     let state = AppState::new(store, clock, options).await?;
     tokio::spawn(mail::reminders::run_reminders(state.clone()));
     let app = router(state);

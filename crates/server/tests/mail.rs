@@ -6,8 +6,8 @@ mod support;
 
 use jiff::{SignedDuration, Timestamp};
 use loket_domain::clock::Clock;
-use loket_server::mail::sender::{MAX_ATTEMPTS, retry_delay};
 use loket_server::mail::{SmtpSettings, send_due_mails};
+use loket_server::outbox::{MAX_ATTEMPTS, retry_delay};
 use loket_store::outbox::{MailAttachment, MailStatus, OutgoingMail};
 use serde_json::Value;
 use std::io::{BufRead, BufReader};

@@ -1,6 +1,7 @@
-//! The mail outbox: every mail Loket sends is stored here first and leaves when a sender delivers
-//! it, so nothing is lost while the mail server is down. A failed attempt is retried later; after
-//! too many attempts the mail is marked failed and stays readable for staff.
+//! The outbox: every mail and text message Loket sends is stored here first and leaves when a
+//! sender delivers it, so nothing is lost while the mail server or the SMS gateway is down. A
+//! failed attempt is retried later; after too many attempts the message is marked failed and stays
+//! readable for staff.
 
 use crate::{Store, StoreError, StoreResult};
 use jiff::Timestamp;
@@ -23,6 +24,30 @@ pub struct MailAttachment {
     pub name: String,
     pub content_type: String,
     pub body: String,
+}
+
+/// How a message leaves: by mail (SMTP) or as a text message (the SMS gateway).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxChannel {
+    Mail,
+    Sms,
+}
+
+impl OutboxChannel {
+    pub fn code(self) -> &'static str {
+        match self {
+            OutboxChannel::Mail => "mail",
+            OutboxChannel::Sms => "sms",
+        }
+    }
+
+    fn parse(code: &str) -> StoreResult<OutboxChannel> {
+        [Self::Mail, Self::Sms]
+            .into_iter()
+            .find(|channel| channel.code() == code)
+            .ok_or_else(|| StoreError::Invalid(format!("outbox channel {code}")))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -52,10 +77,12 @@ impl MailStatus {
     }
 }
 
-/// A mail in the outbox with its delivery state.
+/// A message in the outbox with its delivery state. A text message has its words in `mail.text`
+/// and no subject or HTML.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QueuedMail {
     pub id: i64,
+    pub channel: OutboxChannel,
     pub mail: OutgoingMail,
     pub created_at: Timestamp,
     /// Not sent before this instant.
@@ -85,10 +112,11 @@ type MailRow = (
     Option<String>,
     Option<i64>,
     String,
+    String,
 );
 
 const MAIL_COLUMNS: &str = "id, recipient, subject, text_body, html_body, attachment_name, attachment_type, attachment_body, \
-     created_at, send_after, attempts, last_error, sent_at, status";
+     created_at, send_after, attempts, last_error, sent_at, status, channel";
 
 fn instant(seconds: i64) -> StoreResult<Timestamp> {
     Timestamp::from_second(seconds).map_err(|e| StoreError::Invalid(e.to_string()))
@@ -110,6 +138,7 @@ fn queued_mail(row: MailRow) -> StoreResult<QueuedMail> {
         last_error,
         sent_at,
         status,
+        channel,
     ) = row;
     let attachment = match (attachment_name, attachment_type, attachment_body) {
         (Some(name), Some(content_type), Some(body)) => Some(MailAttachment {
@@ -121,6 +150,7 @@ fn queued_mail(row: MailRow) -> StoreResult<QueuedMail> {
     };
     Ok(QueuedMail {
         id,
+        channel: OutboxChannel::parse(&channel)?,
         mail: OutgoingMail {
             recipient,
             subject,
@@ -163,6 +193,22 @@ impl Store {
         Ok(id)
     }
 
+    /// Puts a text message for a mobile number (in international form, `+32470123456`) in the
+    /// outbox, to leave as soon as possible. Returns its id.
+    pub async fn queue_text_message(
+        &self,
+        recipient: &str,
+        text: &str,
+        at: Timestamp,
+    ) -> StoreResult<i64> {
+        let sql = "INSERT INTO outbox (channel, recipient, subject, text_body, html_body, created_at, send_after, attempts, status) \
+                   VALUES ('sms', $1, '', $2, '', $3, $3, 0, 'pending') RETURNING id";
+        let id: i64 = on_backend!(self, pool => sqlx::query_scalar(sql)
+            .bind(recipient).bind(text).bind(at.as_second())
+            .fetch_one(pool).await?);
+        Ok(id)
+    }
+
     /// Pending mails whose time has come (`send_after <= now`), the oldest first.
     pub async fn due_mails(&self, now: Timestamp, limit: i64) -> StoreResult<Vec<QueuedMail>> {
         let sql = format!(
@@ -173,11 +219,13 @@ impl Store {
         queued_mails(rows)
     }
 
-    /// Takes up to `limit` due mails for one sender, the oldest first, and holds them until
-    /// `held_until`: no other sender (another node) takes them meanwhile, and if this one stops
-    /// before marking them sent or failed, they are due again at that instant, so none is lost.
+    /// Takes up to `limit` due messages of a channel for one sender, the oldest first, and holds
+    /// them until `held_until`: no other sender (another node) takes them meanwhile, and if this
+    /// one stops before marking them sent or failed, they are due again at that instant, so none
+    /// is lost.
     pub async fn claim_due_mails(
         &self,
+        channel: OutboxChannel,
         now: Timestamp,
         held_until: Timestamp,
         limit: i64,
@@ -186,11 +234,12 @@ impl Store {
         // so a row another sender just took is skipped.
         let sql = format!(
             "UPDATE outbox SET send_after = $2 WHERE id IN \
-             (SELECT id FROM outbox WHERE status = 'pending' AND send_after <= $1 ORDER BY send_after, id LIMIT $3) \
+             (SELECT id FROM outbox WHERE channel = $4 AND status = 'pending' AND send_after <= $1 ORDER BY send_after, id LIMIT $3) \
              AND status = 'pending' AND send_after <= $1 RETURNING {MAIL_COLUMNS}"
         );
         let rows: Vec<MailRow> = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(now.as_second()).bind(held_until.as_second()).bind(limit).fetch_all(pool).await?);
+            .bind(now.as_second()).bind(held_until.as_second()).bind(limit).bind(channel.code())
+            .fetch_all(pool).await?);
         let mut mails = queued_mails(rows)?;
         mails.sort_by_key(|mail| mail.id);
         Ok(mails)

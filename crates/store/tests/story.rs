@@ -711,7 +711,7 @@ async fn the_configuration_version_rises_with_every_change_the_appointment_books
 mod outbox {
     use super::*;
     use jiff::SignedDuration;
-    use loket_store::outbox::{MailAttachment, MailStatus, OutgoingMail};
+    use loket_store::outbox::{MailAttachment, MailStatus, OutboxChannel, OutgoingMail};
 
     fn mail(recipient: &str, subject: &str, ics: bool) -> OutgoingMail {
         OutgoingMail {
@@ -842,8 +842,8 @@ mod outbox {
         }
         let held_until = now() + SignedDuration::from_mins(5);
         let (first, second) = tokio::join!(
-            store.claim_due_mails(now(), held_until, 20),
-            store.claim_due_mails(now(), held_until, 20)
+            store.claim_due_mails(OutboxChannel::Mail, now(), held_until, 20),
+            store.claim_due_mails(OutboxChannel::Mail, now(), held_until, 20)
         );
         let mut taken: Vec<i64> = first
             .unwrap()
@@ -855,7 +855,7 @@ mod outbox {
         assert_eq!(taken, ids, "every mail taken once, none twice");
         assert!(
             store
-                .claim_due_mails(now(), held_until, 20)
+                .claim_due_mails(OutboxChannel::Mail, now(), held_until, 20)
                 .await
                 .unwrap()
                 .is_empty()
@@ -863,7 +863,7 @@ mod outbox {
 
         // A sender that stopped before marking them: they are due again when the hold ends.
         let again = store
-            .claim_due_mails(held_until, held_until, 5)
+            .claim_due_mails(OutboxChannel::Mail, held_until, held_until, 5)
             .await
             .unwrap();
         assert_eq!(

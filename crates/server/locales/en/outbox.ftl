@@ -16,3 +16,4 @@ outbox-attempts = Attempts
 outbox-last-error = Last error
 outbox-attachment = Attachment
 outbox-text = Text of the e-mail
+outbox-text-message = Text message to { $number }

@@ -16,3 +16,4 @@ outbox-attempts = Tentatives
 outbox-last-error = Dernière erreur
 outbox-attachment = Pièce jointe
 outbox-text = Texte de l'e-mail
+outbox-text-message = SMS à { $number }

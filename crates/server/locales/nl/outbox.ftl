@@ -16,3 +16,4 @@ outbox-attempts = Pogingen
 outbox-last-error = Laatste fout
 outbox-attachment = Bijlage
 outbox-text = Tekst van de e-mail
+outbox-text-message = Sms naar { $number }

@@ -1,46 +1,22 @@
-//! The sender: takes the due mails from the outbox one by one, hands each to the SMTP server and
-//! records the outcome. A failed attempt is tried again after 1, 5, 15 and 60 minutes and then
-//! every hour; after ten attempts the mail is marked failed.
+//! The mail sender: takes the due mails from the outbox one by one (see [`crate::outbox`] for the
+//! rounds and the retries), hands each to the SMTP server and records the outcome.
 
 use crate::mail::{SmtpSettings, SmtpTls};
-use jiff::{SignedDuration, Timestamp};
+use crate::outbox::{Carrier, Failure, ROUND_INTERVAL, deliver_due};
+use jiff::Timestamp;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use loket_domain::clock::Clock;
-use loket_store::outbox::QueuedMail;
+use loket_store::outbox::{OutboxChannel, QueuedMail};
 use loket_store::{Store, StoreResult};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// After this many failed attempts a mail is marked failed.
-pub const MAX_ATTEMPTS: u32 = 10;
-
-/// How often the background task looks for due mails.
-pub const ROUND_INTERVAL: Duration = Duration::from_secs(5);
-
-/// The longest a round sends, so one round of a long backlog ends and the next begins.
-const MAX_PER_ROUND: usize = 200;
-
 /// How long the SMTP server may take to answer one command.
 const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
-
-/// How long a mail taken for sending is held from other senders (other nodes). Far longer than
-/// one delivery may take; if the sender stops meanwhile, the mail is due again after it.
-const HOLD: SignedDuration = SignedDuration::from_mins(15);
-
-/// The wait before the next attempt, after `failed` failed attempts: 1, 5, 15, 60 minutes, then
-/// every hour.
-pub fn retry_delay(failed: u32) -> SignedDuration {
-    SignedDuration::from_mins(match failed {
-        0 | 1 => 1,
-        2 => 5,
-        3 => 15,
-        _ => 60,
-    })
-}
 
 /// Sends mail every few seconds for as long as the server runs. Never returns.
 pub async fn run_outbox(store: Store, clock: Arc<dyn Clock>, smtp: SmtpSettings) {
@@ -56,76 +32,40 @@ pub async fn run_outbox(store: Store, clock: Arc<dyn Clock>, smtp: SmtpSettings)
     }
 }
 
-/// One round: sends every mail due at `now`, one by one, and records each outcome. Returns how
-/// many mails left. A mail that fails stays in the outbox for a later attempt.
+/// One round: sends every mail due at `now` and records each outcome. Returns how many mails
+/// left.
 pub async fn send_due_mails(
     store: &Store,
     smtp: &SmtpSettings,
     now: Timestamp,
 ) -> StoreResult<usize> {
-    let transport = transport(smtp);
-    let mut sent = 0;
-    for _ in 0..MAX_PER_ROUND {
-        let Some(queued) = store
-            .claim_due_mails(now, now + HOLD, 1)
-            .await?
-            .into_iter()
-            .next()
-        else {
-            break;
-        };
-        let outcome = match (&transport, message(&smtp.from, &queued)) {
+    let carrier = SmtpCarrier {
+        transport: transport(smtp).map_err(|error| error.to_string()),
+        from: &smtp.from,
+    };
+    deliver_due(store, &carrier, now).await
+}
+
+/// The SMTP server, with one connection per mail.
+struct SmtpCarrier<'a> {
+    transport: Result<AsyncSmtpTransport<Tokio1Executor>, String>,
+    from: &'a Mailbox,
+}
+
+impl Carrier for SmtpCarrier<'_> {
+    const CHANNEL: OutboxChannel = OutboxChannel::Mail;
+
+    async fn deliver(&self, queued: &QueuedMail) -> Result<(), Failure> {
+        match (&self.transport, message(self.from, queued)) {
             (Ok(transport), Ok(message)) => transport
                 .send(message)
                 .await
                 .map(|_| ())
                 .map_err(|error| Failure::Retry(error.to_string())),
-            (Err(error), _) => Err(Failure::Retry(error.to_string())),
+            (Err(error), _) => Err(Failure::Retry(error.clone())),
             (_, Err(error)) => Err(Failure::GiveUp(error)),
-        };
-        match outcome {
-            Ok(()) => {
-                store.mark_sent(queued.id, now).await?;
-                sent += 1;
-            }
-            Err(failure) => record_failure(store, &queued, failure, now).await?,
         }
     }
-    Ok(sent)
-}
-
-enum Failure {
-    /// The server is unreachable or refused: try again later.
-    Retry(String),
-    /// The mail itself is wrong (an impossible address): another attempt cannot help.
-    GiveUp(String),
-}
-
-async fn record_failure(
-    store: &Store,
-    queued: &QueuedMail,
-    failure: Failure,
-    now: Timestamp,
-) -> StoreResult<()> {
-    let failed = queued.attempts.saturating_add(1);
-    let (error, give_up) = match failure {
-        Failure::Retry(error) => (error, failed >= MAX_ATTEMPTS),
-        Failure::GiveUp(error) => (error, true),
-    };
-    if give_up {
-        tracing::warn!(
-            "mail {} failed after {failed} attempts and is not tried again: {error}",
-            queued.id
-        );
-    } else {
-        tracing::warn!(
-            "mail {} could not be sent (attempt {failed}), tried again later: {error}",
-            queued.id
-        );
-    }
-    store
-        .mark_attempt_failed(queued.id, &error, now + retry_delay(failed), give_up)
-        .await
 }
 
 /// The SMTP transport for these settings; one connection per mail.
@@ -198,14 +138,6 @@ mod tests {
     use loket_store::outbox::{MailAttachment, MailStatus, OutgoingMail};
 
     #[test]
-    fn a_failed_mail_waits_longer_each_time_then_every_hour() {
-        let minutes: Vec<i64> = (1..=MAX_ATTEMPTS)
-            .map(|failed| retry_delay(failed).as_mins())
-            .collect();
-        assert_eq!(minutes, [1, 5, 15, 60, 60, 60, 60, 60, 60, 60]);
-    }
-
-    #[test]
     fn a_mail_with_an_ics_has_text_html_and_the_calendar() {
         let from: Mailbox = "Stad Leuven <noreply@leuven.be>".parse().unwrap();
         let mail = OutgoingMail {
@@ -221,6 +153,7 @@ mod tests {
         };
         let mut queued = QueuedMail {
             id: 7,
+            channel: OutboxChannel::Mail,
             mail,
             created_at: Timestamp::from_second(1_796_288_400).unwrap(),
             send_after: Timestamp::from_second(1_796_288_400).unwrap(),

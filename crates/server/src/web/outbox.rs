@@ -1,5 +1,5 @@
-//! The outbox for staff: the latest mails Loket sent or still has to send, and the text of each,
-//! so a failed mail can be followed up and, in a demo without a mail server, a confirmation read.
+//! The outbox for staff: the latest mails and text messages Loket sent or still has to send, and
+//! the text of each, so a failed one can be followed up and, in a demo without a mail server, a confirmation read.
 //! For administrators and managers; reading a mail is written to the audit log.
 
 use crate::state::AppState;
@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::routing::get;
 use jiff::Timestamp;
 use loket_domain::staff::Role;
-use loket_store::outbox::QueuedMail;
+use loket_store::outbox::{OutboxChannel, QueuedMail};
 use loket_store::staff::StaffUser;
 
 /// How many mails the list shows.
@@ -63,8 +63,14 @@ impl MailView {
             status: queued.status.code(),
             attempts: queued.attempts,
             last_error: queued.last_error.unwrap_or_default(),
+            subject: match queued.channel {
+                OutboxChannel::Mail => queued.mail.subject,
+                OutboxChannel::Sms => {
+                    page.t
+                        .arg("outbox-text-message", "number", &queued.mail.recipient)
+                }
+            },
             recipient: queued.mail.recipient,
-            subject: queued.mail.subject,
             attachment: queued.mail.attachment.map(|attachment| attachment.name),
             text: queued.mail.text,
         }
