@@ -16,6 +16,7 @@ pub mod import;
 pub mod organisation;
 pub mod outbox;
 pub mod roster;
+pub mod sales;
 pub mod settings;
 pub mod staff;
 pub mod testing;

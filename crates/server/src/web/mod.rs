@@ -14,6 +14,7 @@ pub mod page;
 mod phone;
 mod public;
 pub mod roster;
+mod sales;
 pub mod staff;
 
 use crate::state::AppState;
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .merge(phone::routes())
         .merge(display::routes())
         .merge(counter::routes())
+        .merge(sales::routes())
         .merge(assets::routes())
         .with_state(state)
 }
