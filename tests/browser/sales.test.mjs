@@ -41,6 +41,7 @@ test("the fast counter sells stickers and bags by card, prints the receipt and t
   await page.fill("#f-q-pmd-60", "1");
   await page.check("#pay-card");
   assert.equal(await page.textContent("#sale-total"), "€ 103,00", "the total while typing");
+  await screenshot(page, "sales-sale");
   await go(page, "button:has-text('Verkopen')");
   assert.match(page.url(), /\/sales\/\d+\/receipt$/);
   assert.equal((await page.textContent(".receipt-total")).trim(), "€ 103,00");
@@ -54,8 +55,7 @@ test("the fast counter sells stickers and bags by card, prints the receipt and t
   await page.emulateMedia({ media: "screen" });
 
   await page.goto(`${loket.base}/sales/stock`);
-  const row = await page.textContent("#stock-gft-120");
-  assert.match(row, new RegExp(`\\b${stockBefore - 2}\\b`));
+  assert.equal(await page.textContent("#stock-gft-120 td:nth-child(3)"), String(stockBefore - 2));
   await assertAccessible(page, "the stock page");
   await screenshot(page, "sales-stock");
   await page.context().close();

@@ -15,7 +15,7 @@ use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::routing::{get, post};
 use loket_domain::catalogue::{FieldErrors, parse_fee_cents};
-use loket_store::sales::{Payment, Sale, SalesPoint, StockLine};
+use loket_store::sales::{Payment, PointKind, Sale, SalesPoint, StockLine};
 use loket_store::staff::StaffUser;
 use serde::Deserialize;
 
@@ -115,6 +115,15 @@ struct SaleTemplate {
     errors: Errors,
 }
 
+/// A price as the sale and stock pages show it: "€ 22,50", or "Gratis" for a hand-out.
+fn price_text(t: Tr, cents: i64) -> String {
+    if cents == 0 {
+        t.fee(Some(0))
+    } else {
+        t.amount(cents)
+    }
+}
+
 fn sale_rows(t: Tr, stock: &[StockLine], fields: Option<&Fields>) -> Vec<SaleRow> {
     stock
         .iter()
@@ -123,7 +132,7 @@ fn sale_rows(t: Tr, stock: &[StockLine], fields: Option<&Fields>) -> Vec<SaleRow
             field: format!("q-{}", line.article.code),
             name: line.article.name(t.locale).to_owned(),
             price_cents: line.article.price_cents,
-            price: t.amount(line.article.price_cents),
+            price: price_text(t, line.article.price_cents),
             quantity: fields
                 .map(|f| field(f, &format!("q-{}", line.article.code)).to_owned())
                 .unwrap_or_else(|| "0".to_owned()),
@@ -228,7 +237,8 @@ pub struct ReceiptLine {
 struct ReceiptTemplate {
     page: Page,
     sale: Sale,
-    site_name: String,
+    /// The office's name under the fast counter's; a partner shop has its own.
+    site_line: Option<String>,
     date: String,
     time: String,
     lines: Vec<ReceiptLine>,
@@ -260,7 +270,7 @@ async fn receipt(State(state): State<AppState>, page: Page, Path(id): Path<i64>)
         })
         .collect();
     render(ReceiptTemplate {
-        site_name: site.name,
+        site_line: (sale.sales_point.kind == PointKind::Office).then_some(site.name),
         date: t.date(local.date()),
         time: t.time(local.time()),
         lines,
@@ -317,7 +327,7 @@ fn stock_rows(t: Tr, stock: &[StockLine], settings: Option<&Fields>) -> Vec<Stoc
                 quantity: line.quantity,
                 low: line.is_low(),
                 low_at: typed("low", line.low_at.to_string()),
-                price: t.amount(line.article.price_cents),
+                price: price_text(t, line.article.price_cents),
                 price_typed: typed(
                     "price",
                     loket_domain::catalogue::format_euro(line.article.price_cents),
