@@ -309,6 +309,8 @@ async fn each_role_sells_only_where_it_works() {
     assert_eq!(status, 403, "a shop keeper sells only at their shop");
     let (status, _) = get(&app, "/api/v1/stock?sales_point=snelloket", &keeper).await;
     assert_eq!(status, 403);
+    let (status, _) = get(&app, "/api/v1/admin/audit", &keeper).await;
+    assert_eq!(status, 403, "the audit log names citizens' lookups");
     let (status, own) = post(
         &app,
         "/api/v1/sales",
