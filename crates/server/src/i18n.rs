@@ -117,6 +117,26 @@ impl Tr {
             Some(cents) => format!("€ {}", loket_domain::catalogue::format_euro(cents)),
         }
     }
+
+    /// An amount the way each language writes it: "€ 1.250,00" and "€ 1 250,00", but "€1,250.00".
+    pub fn amount(&self, cents: i64) -> String {
+        let (thousands, decimal, sign) = match self.locale {
+            Locale::Nl => ('.', ',', "€ "),
+            Locale::Fr => ('\u{a0}', ',', "€ "),
+            Locale::En => (',', '.', "€"),
+        };
+        let minus = if cents < 0 { "-" } else { "" };
+        let cents = cents.unsigned_abs();
+        let euros = (cents / 100).to_string();
+        let mut grouped = String::with_capacity(euros.len() + euros.len() / 3);
+        for (index, digit) in euros.chars().enumerate() {
+            if index > 0 && (euros.len() - index).is_multiple_of(3) {
+                grouped.push(thousands);
+            }
+            grouped.push(digit);
+        }
+        format!("{minus}{sign}{grouped}{decimal}{:02}", cents % 100)
+    }
 }
 
 #[cfg(test)]
@@ -288,5 +308,16 @@ mod tests {
         assert_eq!(nl.fee(Some(2250)), "€ 22,50");
         assert_eq!(nl.fee(Some(0)), "Gratis");
         assert_eq!(Tr::new(Locale::En).fee(Some(0)), "Free");
+    }
+
+    #[test]
+    fn amounts_are_written_the_way_each_language_writes_money() {
+        assert_eq!(Tr::new(Locale::Nl).amount(10600), "€ 106,00");
+        assert_eq!(Tr::new(Locale::Fr).amount(2000), "€ 20,00");
+        assert_eq!(Tr::new(Locale::En).amount(2000), "€20.00");
+        assert_eq!(Tr::new(Locale::Nl).amount(125_050), "€ 1.250,50");
+        assert_eq!(Tr::new(Locale::Fr).amount(125_050), "€ 1\u{a0}250,50");
+        assert_eq!(Tr::new(Locale::En).amount(100_000_000), "€1,000,000.00");
+        assert_eq!(Tr::new(Locale::En).amount(5), "€0.05");
     }
 }

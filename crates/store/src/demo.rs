@@ -2,13 +2,14 @@
 
 use crate::calendar::Schedule;
 use crate::organisation::{CounterInput, RoomInput, SiteInput, ZoneInput};
+use crate::sales::{ArticleInput, PointKind};
 use crate::settings::{DEMO_INSTALLED, ORGANISATION_NAME, ORGANISATION_PHONE};
 use crate::staff::UserInput;
 use crate::{Store, StoreError, StoreResult};
 use jiff::Timestamp;
 use jiff::civil::Weekday;
 use loket_domain::calendar::{ClosingRule, TimeRange, WEEK, WeeklyHours};
-use loket_domain::catalogue::{DepartmentInput, Staffing, Texts};
+use loket_domain::catalogue::{DepartmentInput, Staffing, Texts, parse_fee_cents};
 use loket_domain::slots::RosterBlock;
 use loket_domain::staff::Role;
 use serde::Deserialize;
@@ -26,6 +27,8 @@ struct DemoFile {
     rubrics: Vec<DemoRubric>,
     site: DemoSite,
     staff: Vec<DemoStaff>,
+    #[serde(default)]
+    sales: DemoSales,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +100,39 @@ struct DemoStaff {
     departments: Vec<String>,
 }
 
+#[derive(Deserialize, Default)]
+struct DemoSales {
+    articles: Vec<DemoArticle>,
+    points: Vec<DemoSalesPoint>,
+}
+
+#[derive(Deserialize)]
+struct DemoArticle {
+    code: String,
+    product: String,
+    names: [String; 3],
+    /// In euro, "22.50".
+    price: String,
+}
+
+#[derive(Deserialize)]
+struct DemoSalesPoint {
+    code: String,
+    name: String,
+    kind: String,
+    /// Usernames of the shop keepers.
+    #[serde(default)]
+    keepers: Vec<String>,
+    stock: Vec<DemoStock>,
+}
+
+#[derive(Deserialize)]
+struct DemoStock {
+    article: String,
+    quantity: i64,
+    low_at: i64,
+}
+
 fn texts([nl, fr, en]: &[String; 3]) -> Texts {
     Texts::new(nl, fr, en)
 }
@@ -135,6 +171,8 @@ impl Store {
         self.import_catalogue(CATALOGUE).await.map_err(invalid)?;
         self.install_demo_site(&demo.site).await?;
         self.install_demo_staff(&demo.staff, at).await?;
+        self.install_demo_sales(&demo.sales, &demo.site.code)
+            .await?;
         self.set_setting(DEMO_INSTALLED, &at.to_string()).await?;
         Ok(true)
     }
@@ -212,6 +250,42 @@ impl Store {
                 departments: member.departments.clone(),
             };
             self.create_user(&input, PASSWORD, at).await?;
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// The articles, the sales points of the demo site with their shop keepers, and their stock.
+    async fn install_demo_sales(&self, demo: &DemoSales, site_code: &str) -> StoreResult<()> {
+        let site = self.site(site_code).await?;
+        let mut articles = BTreeMap::new();
+        for (position, article) in (1..).zip(&demo.articles) {
+            let input = ArticleInput {
+                code: article.code.clone(),
+                product_code: article.product.clone(),
+                names: texts(&article.names),
+                price_cents: parse_fee_cents(&article.price).map_err(invalid)?,
+                position,
+            };
+            articles.insert(article.code.as_str(), self.insert_article(&input).await?);
+        }
+        for point in &demo.points {
+            let kind = PointKind::try_from(point.kind.clone()).map_err(invalid)?;
+            let id = self
+                .insert_sales_point(site.id, &point.code, &point.name, kind)
+                .await?;
+            for keeper in &point.keepers {
+                let user = self.user(keeper).await?;
+                self.add_shop_keeper(id, user.id).await?;
+            }
+            for line in &point.stock {
+                let article = articles
+                    .get(line.article.as_str())
+                    .ok_or_else(|| invalid(&line.article))?;
+                self.add_stock_line(id, *article, line.quantity, line.low_at)
+                    .await?;
+            }
         }
         Ok(())
     }

@@ -17,6 +17,7 @@ pub mod organisation;
 pub mod outbox;
 pub mod reception;
 pub mod roster;
+pub mod sales;
 pub mod settings;
 pub mod staff;
 pub mod testing;

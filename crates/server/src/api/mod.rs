@@ -6,6 +6,7 @@ mod auth;
 mod catalogue;
 mod floor;
 pub mod problem;
+mod sales;
 mod staff;
 
 use crate::middleware::{api_locale, metrics_handle};
@@ -35,6 +36,7 @@ use utoipa_axum::routes;
         (name = "appointments", description = "Free times, bookings, cancelling and moving"),
         (name = "staff", description = "Staff sign-in and tools"),
         (name = "floor", description = "Kiosks, tickets, counters and waiting-room screens"),
+        (name = "sales", description = "Sales and hand-outs at the fast counter and partner shops, with stock"),
     )
 )]
 struct ApiDoc;
@@ -76,6 +78,12 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(auth::token))
         .routes(routes!(staff::me))
         .routes(routes!(staff::audit_log))
+        .routes(routes!(sales::sell))
+        .routes(routes!(sales::receipt))
+        .routes(routes!(sales::stock))
+        .routes(routes!(sales::received))
+        .routes(routes!(sales::settings))
+        .routes(routes!(sales::sales_points))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     routes

@@ -15,7 +15,11 @@ pub enum ApiError {
     Forbidden,
     NotFound,
     Conflict(&'static str),
-    TooManyRequests { retry_after: u64 },
+    /// A conflict whose detail is translated already (it names what was in the way).
+    ConflictDetail(String),
+    TooManyRequests {
+        retry_after: u64,
+    },
     Internal,
 }
 
@@ -47,7 +51,9 @@ impl ApiError {
             ),
             ApiError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "problem-forbidden"),
             ApiError::NotFound => (StatusCode::NOT_FOUND, "not-found", "problem-not-found"),
-            ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "problem-conflict"),
+            ApiError::Conflict(_) | ApiError::ConflictDetail(_) => {
+                (StatusCode::CONFLICT, "conflict", "problem-conflict")
+            }
             ApiError::TooManyRequests { .. } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate-limited",
@@ -65,6 +71,7 @@ impl ApiError {
         let (status, kind, title_id) = self.parts();
         let detail = match self {
             ApiError::Conflict(detail_id) => t.get(detail_id),
+            ApiError::ConflictDetail(detail) => detail.clone(),
             ApiError::TooManyRequests { retry_after } => {
                 t.arg("error-too-many-attempts", "seconds", retry_after)
             }

@@ -73,6 +73,21 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         include_str!("../../static/counter.js"),
     ),
+    (
+        "sales.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/sales.css"),
+    ),
+    (
+        "sales.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/sales.js"),
+    ),
+    (
+        "receipt-print.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/receipt-print.css"),
+    ),
 ];
 
 pub fn routes() -> Router<AppState> {

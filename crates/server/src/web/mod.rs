@@ -15,6 +15,7 @@ mod phone;
 mod public;
 pub mod reception;
 pub mod roster;
+mod sales;
 pub mod staff;
 
 use crate::state::AppState;
@@ -38,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .merge(display::routes())
         .merge(counter::routes())
         .merge(reception::routes())
+        .merge(sales::routes())
         .merge(assets::routes())
         .with_state(state)
 }

@@ -207,6 +207,13 @@ fn tasks(page: &Page) -> Vec<Task> {
             text_id: "roster-task-text",
         });
     }
+    if page.is_any(&crate::sales::SALES_ROLES) {
+        tasks.push(Task {
+            href: "/sales",
+            title_id: "sales-title",
+            text_id: "sales-task-text",
+        });
+    }
     tasks
 }
 
