@@ -9,6 +9,7 @@ pub mod floor;
 pub mod i18n;
 pub mod mail;
 mod middleware;
+pub mod pickups;
 pub mod state;
 pub mod web;
 

@@ -5,6 +5,7 @@ mod appointments;
 mod auth;
 mod catalogue;
 mod floor;
+mod pickups;
 pub mod problem;
 mod staff;
 
@@ -35,6 +36,7 @@ use utoipa_axum::routes;
         (name = "appointments", description = "Free times, bookings, cancelling and moving"),
         (name = "staff", description = "Staff sign-in and tools"),
         (name = "floor", description = "Kiosks, tickets, counters and waiting-room screens"),
+        (name = "fast-counter", description = "Documents ready for pickup at the fast counter"),
     )
 )]
 struct ApiDoc;
@@ -76,6 +78,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(auth::token))
         .routes(routes!(staff::me))
         .routes(routes!(staff::audit_log))
+        .routes(routes!(pickups::register, pickups::search))
+        .routes(routes!(pickups::to_return))
+        .routes(routes!(pickups::hand_over))
+        .routes(routes!(pickups::send_back))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     routes

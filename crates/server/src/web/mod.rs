@@ -7,6 +7,7 @@ mod assets;
 pub mod booking;
 pub mod counter;
 mod display;
+mod fast_counter;
 pub mod form;
 mod kiosk;
 mod outbox;
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .merge(phone::routes())
         .merge(display::routes())
         .merge(counter::routes())
+        .merge(fast_counter::routes())
         .merge(assets::routes())
         .with_state(state)
 }
