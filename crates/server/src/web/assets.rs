@@ -58,6 +58,11 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         include_str!("../../static/counter.js"),
     ),
+    (
+        "fast-counter.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/fast-counter.css"),
+    ),
 ];
 
 pub fn routes() -> Router<AppState> {
