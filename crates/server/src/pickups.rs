@@ -350,6 +350,8 @@ pub struct PickupView {
     /// The local date it was registered, as the language writes it.
     pub registered: String,
     pub status: PickupStatus,
+    /// When it was picked up or sent back, as the language writes it.
+    pub status_since: Option<String>,
     pub has_email: bool,
     pub phone: Option<String>,
 }
@@ -361,11 +363,14 @@ impl PickupView {
             .find(|p| p.code == pickup.product_code)
             .map(|p| document_name(p, t))
             .unwrap_or_else(|| pickup.product_code.clone());
-        let registered = pickup
-            .registered_at
-            .to_zoned(state.settings.time_zone.clone())
-            .date();
+        let local = |at: Timestamp| at.to_zoned(state.settings.time_zone.clone());
+        let registered = local(pickup.registered_at).date();
+        let status_since = pickup.picked_up_at.or(pickup.returned_at).map(|at| {
+            let at = local(at);
+            format!("{} {}", t.date(at.date()), t.time(at.time()))
+        });
         PickupView {
+            status_since,
             id: pickup.id,
             document,
             national_number: NationalNumber::mask_stored(pickup.national_number.as_deref()),

@@ -128,8 +128,13 @@ async fn a_registered_document_is_mailed_found_and_handed_over_once() {
     let (status, problem) = post(&app, &path, &token, json!({"proxy": false})).await;
     assert_eq!(status, 409);
     assert_eq!(problem["detail"], "Dit document is al afgehaald.");
-    let stored = app.store.pickup(id).await.unwrap();
-    assert!(stored.by_proxy, "the first hand-over's proxy stays");
+    let (_, found) = get(&app, "/api/v1/pickups?q=peeters", &token).await;
+    assert_eq!(found[0]["status"], "picked_up");
+    assert_eq!(
+        found[0]["by_proxy"], true,
+        "the first hand-over's proxy stays"
+    );
+    assert_eq!(found[0]["picked_up_at"], "2026-12-03T10:00:00+01:00");
 }
 
 fn urlencode(text: &str) -> String {
@@ -529,5 +534,37 @@ async fn an_imported_list_with_one_wrong_line_stores_nothing() {
             .mail
             .subject
             .starts_with("Prêt à être retiré : Codes PIN et PUK")
+    );
+}
+
+#[tokio::test]
+async fn the_return_page_lists_documents_left_three_months_and_marks_them_sent_back() {
+    let app = spawn_app().await;
+    let token = app.token("balie1").await;
+    let id = register(&app, &token, jan()).await["id"].as_i64().unwrap();
+    let browser = app.signed_in("balie1").await;
+    let (_, fresh) = page(&browser, &app, "/fast-counter/pickups/return").await;
+    assert!(fresh.contains("Geen enkel document wacht al langer dan drie maanden."));
+
+    app.clock.advance(SignedDuration::from_hours(24 * 93));
+    let browser = app.signed_in("balie1").await;
+    let (status, listed) = page(&browser, &app, "/fast-counter/pickups/return").await;
+    assert_eq!(status, 200);
+    assert!(listed.contains("Jan Peeters") && listed.contains("85.07.30-***.**"));
+    assert!(!listed.contains("033.28"));
+    let returned = browser
+        .post(app.url(&format!("/fast-counter/pickups/{id}/return")))
+        .form(&[("site", "stadskantoor")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(returned.status(), 303);
+    let location = returned.headers()["location"].to_str().unwrap().to_owned();
+    let (_, after) = page(&browser, &app, &location).await;
+    assert!(after.contains("Aangeduid als teruggestuurd: Identiteitskaart (eID) van Jan Peeters."));
+    assert!(after.contains("Geen enkel document wacht al langer dan drie maanden."));
+    assert_eq!(
+        app.store.pickup(id).await.unwrap().status.code(),
+        "returned"
     );
 }

@@ -111,6 +111,10 @@ pub struct PickupJson {
     status: &'static str,
     /// RFC 3339 in the site's zone.
     registered_at: String,
+    /// When it was handed over (RFC 3339 in the site's zone).
+    picked_up_at: Option<String>,
+    /// Collected by someone else with a proxy form.
+    by_proxy: bool,
     has_email: bool,
     phone: Option<String>,
 }
@@ -125,6 +129,8 @@ fn pickup_json(state: &AppState, pickup: Pickup, view: PickupView) -> PickupJson
         pickup_code: view.pickup_code,
         status: pickup.status.code(),
         registered_at: state.local_instant(pickup.registered_at),
+        picked_up_at: pickup.picked_up_at.map(|at| state.local_instant(at)),
+        by_proxy: pickup.by_proxy,
         has_email: view.has_email,
         phone: view.phone,
     }
