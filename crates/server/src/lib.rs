@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod mail;
 mod middleware;
 pub mod outbox;
+pub mod pickups;
 pub mod sales;
 pub mod sms;
 pub mod state;

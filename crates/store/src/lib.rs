@@ -15,6 +15,7 @@ pub mod floor;
 pub mod import;
 pub mod organisation;
 pub mod outbox;
+pub mod pickups;
 pub mod reception;
 pub mod roster;
 pub mod sales;

@@ -5,6 +5,7 @@ mod appointments;
 mod auth;
 mod catalogue;
 mod floor;
+mod pickups;
 pub mod problem;
 mod sales;
 mod staff;
@@ -37,6 +38,7 @@ use utoipa_axum::routes;
         (name = "staff", description = "Staff sign-in and tools"),
         (name = "floor", description = "Kiosks, tickets, counters and waiting-room screens"),
         (name = "sales", description = "Sales and hand-outs at the fast counter and partner shops, with stock"),
+        (name = "fast-counter", description = "Documents ready for pickup at the fast counter"),
     )
 )]
 struct ApiDoc;
@@ -84,6 +86,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(sales::received))
         .routes(routes!(sales::settings))
         .routes(routes!(sales::sales_points))
+        .routes(routes!(pickups::register, pickups::search))
+        .routes(routes!(pickups::to_return))
+        .routes(routes!(pickups::hand_over))
+        .routes(routes!(pickups::send_back))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     routes

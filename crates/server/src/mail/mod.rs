@@ -6,6 +6,7 @@
 //! configured the mails stay in the outbox, where staff read them at `/staff/outbox`.
 
 pub mod appointment;
+pub mod pickup;
 pub mod reminders;
 pub mod sender;
 

@@ -88,6 +88,11 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "text/css; charset=utf-8",
         include_str!("../../static/receipt-print.css"),
     ),
+    (
+        "fast-counter.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/fast-counter.css"),
+    ),
 ];
 
 pub fn routes() -> Router<AppState> {

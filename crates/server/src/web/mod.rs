@@ -7,6 +7,7 @@ mod assets;
 pub mod booking;
 pub mod counter;
 mod display;
+mod fast_counter;
 pub mod form;
 mod kiosk;
 mod outbox;
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .merge(counter::routes())
         .merge(reception::routes())
         .merge(sales::routes())
+        .merge(fast_counter::routes())
         .merge(assets::routes())
         .with_state(state)
 }

@@ -186,6 +186,19 @@ fn tasks(page: &Page) -> Vec<Task> {
             text_id: "counter-task-text",
         });
     }
+    if page.is_any(&crate::pickups::COUNTER_ROLES) {
+        tasks.push(Task {
+            href: "/fast-counter",
+            title_id: "fast-counter-title",
+            text_id: "fast-counter-task-text",
+        });
+    } else if page.is_any(&crate::pickups::REGISTER_ROLES) {
+        tasks.push(Task {
+            href: "/fast-counter/pickups/new",
+            title_id: "pickup-new-title",
+            text_id: "pickup-new-task-text",
+        });
+    }
     if page.is(Role::Admin) {
         tasks.push(Task {
             href: "/admin",

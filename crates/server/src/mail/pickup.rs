@@ -1,0 +1,106 @@
+//! The mail that tells a holder their document is ready at the fast counter: where, the pickup
+//! code, what to bring, and that it goes back after three months. Never the national number.
+
+use crate::i18n::Tr;
+use crate::pickups::document_name;
+use crate::state::AppState;
+use askama::Template;
+use loket_store::organisation::Site;
+use loket_store::outbox::OutgoingMail;
+use loket_store::pickups::Pickup;
+use loket_store::{StoreError, StoreResult};
+
+/// What both the text and the HTML version say.
+struct Content {
+    t: Tr,
+    subject: String,
+    name: String,
+    intro: String,
+    site: String,
+    address: String,
+    hours_link: String,
+    code: String,
+    bring: Vec<String>,
+    organisation: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/pickup_ready.txt")]
+struct TextMail<'a> {
+    m: &'a Content,
+}
+
+#[derive(Template)]
+#[template(path = "mail/pickup_ready.html")]
+struct HtmlMail<'a> {
+    m: &'a Content,
+}
+
+/// Queues the holder's mail, in their language, when they gave an e-mail address.
+pub async fn queue_ready(state: &AppState, site: &Site, pickup: &Pickup) -> StoreResult<()> {
+    let Some(recipient) = pickup.email.clone() else {
+        return Ok(());
+    };
+    let t = Tr::new(pickup.locale);
+    let snapshot = state.books.current(&state.store).await?;
+    let product = snapshot
+        .catalogue
+        .iter()
+        .find(|p| p.code == pickup.product_code)
+        .ok_or(StoreError::NotFound)?;
+    let document = document_name(product, t);
+    let content = Content {
+        t,
+        subject: t.args(
+            "pickup-mail-subject",
+            &[
+                ("document", document.clone()),
+                ("code", pickup.pickup_code.clone()),
+            ],
+        ),
+        name: pickup.holder_name.clone(),
+        intro: t.args(
+            "pickup-mail-intro",
+            &[("document", document), ("site", site.name.clone())],
+        ),
+        site: site.name.clone(),
+        address: site.address.clone(),
+        hours_link: format!("{}/opening-hours", state.settings.public_url),
+        code: pickup.pickup_code.clone(),
+        bring: things_to_bring(product, t),
+        organisation: state.settings.organisation.clone(),
+    };
+    let rendered = |result: Result<String, askama::Error>| {
+        result.map_err(|e| StoreError::Invalid(e.to_string()))
+    };
+    let mail = OutgoingMail {
+        recipient,
+        subject: content.subject.clone(),
+        text: rendered(TextMail { m: &content }.render())?,
+        html: rendered(HtmlMail { m: &content }.render())?,
+        attachment: None,
+    };
+    state
+        .store
+        .queue_mail(&mail, state.now(), state.now())
+        .await?;
+    Ok(())
+}
+
+/// What to bring to collect the document. A pickup product of the fast counter lists it in the
+/// catalogue; an application's own list is for applying (a photo, a form), so for a document
+/// that was applied for the holder brings their identity card and what the new one replaces.
+fn things_to_bring(product: &loket_store::catalogue::Product, t: Tr) -> Vec<String> {
+    if product.channel == loket_domain::catalogue::Channel::FastCounter {
+        return product
+            .bring(t.locale)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+    }
+    vec![
+        t.get("pickup-bring-identity"),
+        t.get("pickup-bring-old-document"),
+        t.get("pickup-bring-pin-puk"),
+    ]
+}
