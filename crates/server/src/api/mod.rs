@@ -5,6 +5,7 @@ mod appointments;
 mod auth;
 mod catalogue;
 mod floor;
+mod on_call;
 pub mod problem;
 mod staff;
 
@@ -35,6 +36,7 @@ use utoipa_axum::routes;
         (name = "appointments", description = "Free times, bookings, cancelling and moving"),
         (name = "staff", description = "Staff sign-in and tools"),
         (name = "floor", description = "Kiosks, tickets, counters and waiting-room screens"),
+        (name = "on-call", description = "The counter on call: staff presence, summons and visits"),
     )
 )]
 struct ApiDoc;
@@ -73,6 +75,13 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(floor::no_show))
         .routes(routes!(floor::finish))
         .routes(routes!(floor::transfer))
+        .routes(routes!(on_call::presence))
+        .routes(routes!(on_call::summon, on_call::list))
+        .routes(routes!(on_call::accept))
+        .routes(routes!(on_call::start))
+        .routes(routes!(on_call::finish))
+        .routes(routes!(on_call::no_show))
+        .routes(routes!(on_call::cancel))
         .routes(routes!(auth::token))
         .routes(routes!(staff::me))
         .routes(routes!(staff::audit_log))

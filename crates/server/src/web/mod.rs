@@ -4,6 +4,7 @@
 pub mod admin;
 mod agenda;
 mod assets;
+mod backoffice;
 pub mod booking;
 pub mod counter;
 mod display;
@@ -15,6 +16,7 @@ mod phone;
 mod public;
 pub mod roster;
 pub mod staff;
+mod summons;
 
 use crate::state::AppState;
 use askama::Template;
@@ -37,6 +39,8 @@ pub fn router(state: AppState) -> Router {
         .merge(display::routes())
         .merge(counter::routes())
         .merge(assets::routes())
+        .merge(backoffice::routes())
+        .merge(summons::routes())
         .with_state(state)
 }
 
