@@ -70,6 +70,7 @@ test("reception summons the building department, the back office accepts and the
   await screenshot(screen, "on-call-screen");
 
   await go(backOffice, "button:has-text('De burger is er')");
+  await screenshot(backOffice, "backoffice-serving");
   await accessible(backOffice, "back office serving");
   await backOffice.check("#tx-bouwaanvraag");
   await go(backOffice, "button:has-text('Afsluiten')");

@@ -50,6 +50,7 @@
       item.className = "call" + (index === 0 ? " call-newest" : "") + (index === 0 && fresh ? " call-fresh" : "");
       item.dataset.number = call.number;
       item.dataset.key = keyOf(call);
+      item.dataset.room = call.room || "";
       var number = span("call-number", "");
       number.appendChild(span("call-letter zone-" + call.zone, call.zone));
       number.appendChild(document.createTextNode(p.digits));
@@ -57,7 +58,7 @@
       arrow.setAttribute("aria-hidden", "true");
       item.appendChild(number);
       item.appendChild(arrow);
-      item.appendChild(span("call-counter", call.room || fill(root.dataset.counterLabel, { counter: call.counter })));
+      item.appendChild(span(call.room ? "call-counter call-room" : "call-counter", call.room || fill(root.dataset.counterLabel, { counter: call.counter })));
       return item;
     });
     calls.replaceChildren.apply(calls, items);

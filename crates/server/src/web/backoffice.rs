@@ -85,6 +85,9 @@ struct BackOfficeTemplate {
     products: Vec<ProductChoice>,
     notice: Option<String>,
     error: Option<String>,
+    /// What the script announces, with `{number}` and `{product}` to fill in.
+    alert_new: String,
+    alert_again: String,
 }
 
 /// What was just done, or what went wrong, in the page's words.
@@ -196,7 +199,18 @@ async fn page_for(
         Some(Outcome::Failed(id)) => (None, Some(t.get(id))),
         None => (None, None),
     };
+    let announcement = |id: &str| {
+        t.args(
+            id,
+            &[
+                ("number", "{number}".into()),
+                ("product", "{product}".into()),
+            ],
+        )
+    };
     Ok(BackOfficeTemplate {
+        alert_new: announcement("on-call-alert-new"),
+        alert_again: announcement("on-call-alert-again"),
         presence: presence.code(),
         presence_label: t.get(presence_message(presence)),
         choices,
