@@ -64,7 +64,7 @@ const TICKET_COLUMNS: &str = "SELECT t.id, t.site_id, t.label, t.zone_letter, p.
      FROM tickets t JOIN products p ON p.id = t.product_id LEFT JOIN counters c ON c.id = t.counter_id \
      LEFT JOIN rooms r ON r.id = t.room_id";
 
-fn instant(seconds: i64) -> StoreResult<Timestamp> {
+pub(crate) fn instant(seconds: i64) -> StoreResult<Timestamp> {
     Timestamp::from_second(seconds).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
@@ -80,7 +80,7 @@ pub(crate) fn room_names(
     }
 }
 
-fn maybe_instant(seconds: Option<i64>) -> StoreResult<Option<Timestamp>> {
+pub(crate) fn maybe_instant(seconds: Option<i64>) -> StoreResult<Option<Timestamp>> {
     seconds.map(instant).transpose()
 }
 

@@ -4,7 +4,7 @@
 
 use crate::backend::BeginWrite;
 use crate::catalogue::Texts;
-use crate::floor::{Issued, NewTicket, room_names};
+use crate::floor::{Issued, NewTicket, instant, maybe_instant, room_names};
 use crate::staff::{random_token, token_hash};
 use crate::{Store, StoreError, StoreResult};
 use jiff::Timestamp;
@@ -149,14 +149,6 @@ const REQUEST_COLUMNS: &str = "SELECT o.id, o.site_id, p.code AS product_code, d
      JOIN tickets t ON t.id = o.ticket_id LEFT JOIN rooms w ON w.id = o.wanted_room_id \
      LEFT JOIN users u ON u.id = o.accepted_by LEFT JOIN counters c ON c.id = o.counter_id \
      LEFT JOIN rooms r ON r.id = o.room_id";
-
-fn instant(seconds: i64) -> StoreResult<Timestamp> {
-    Timestamp::from_second(seconds).map_err(|e| StoreError::Invalid(e.to_string()))
-}
-
-fn maybe_instant(seconds: Option<i64>) -> StoreResult<Option<Timestamp>> {
-    seconds.map(instant).transpose()
-}
 
 impl TryFrom<RequestRow> for OnCallRequest {
     type Error = StoreError;
@@ -535,7 +527,14 @@ impl Store {
                 return Err(StoreError::WrongState("the ticket no longer waits".into()));
             }
             if let Some(counter) = counter_id {
+                // An employee who also works at counters leaves the one they were at.
+                let left: Option<(i64, i64)> = sqlx::query_as(
+                    "SELECT p.counter_id, c.site_id FROM counter_presence p JOIN counters c ON c.id = p.counter_id WHERE p.user_id = $1")
+                    .bind(user_id).fetch_optional(&mut *tx).await?;
                 sqlx::query("DELETE FROM counter_presence WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+                if let Some((left, left_site)) = left {
+                    record_event!(tx, left_site, now, "counter_closed", None::<i64>, Some(left), Some(user_id));
+                }
                 sqlx::query("INSERT INTO counter_presence (counter_id, user_id, state, since) VALUES ($1, $2, 'open', $3)")
                     .bind(counter).bind(user_id).bind(now.as_second()).execute(&mut *tx).await?;
                 record_event!(tx, site_id, now, "counter_open", None::<i64>, Some(counter), Some(user_id));

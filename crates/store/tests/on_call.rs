@@ -269,7 +269,23 @@ async fn a_visit_starts_and_finishes_and_frees_its_counter() {
     let (store, _db) = demo_store().await;
     let id = summon(&store, "bouwaanvraag", None).await;
     let koen = store.user("backoffice1").await.unwrap();
+    // Working at counter 1 when the request comes, the employee leaves it for counter 18.
+    let site = site_id(&store).await;
+    let counter_1 = store.counters_on_floor(site).await.unwrap()[0].counter_id;
+    store
+        .sign_in_at_counter(counter_1, koen.id, now())
+        .await
+        .unwrap();
     store.accept_on_call(id, koen.id, now()).await.unwrap();
+    let at: Vec<i64> = store
+        .counters_on_floor(site)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.user_id == Some(koen.id))
+        .map(|c| c.number)
+        .collect();
+    assert_eq!(at, [18]);
     let arrived = now() + SignedDuration::from_mins(2);
     store.start_on_call(id, koen.id, arrived).await.unwrap();
     assert!(matches!(

@@ -153,7 +153,8 @@ pub fn may_see(user: &StaffUser, request: &OnCallRequest) -> bool {
     user.has_role(Role::Reception) || user.has_role(Role::Admin) || is_of_department(user, request)
 }
 
-/// The open requests of a site the user may see; None when their roles see none at all.
+/// The open requests of a site the user may see; [`OnCallError::Forbidden`] when their roles see
+/// none at all.
 pub async fn visible_requests(
     state: &AppState,
     user: &StaffUser,
