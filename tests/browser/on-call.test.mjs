@@ -64,6 +64,7 @@ test("reception summons the building department, the back office accepts and the
   await screenshot(backOffice, "backoffice-alert");
 
   await go(backOffice, "button:has-text('Oproep E001 aannemen')");
+  await reception.waitForFunction(() => /Spreekruimte 1/.test(document.getElementById("summons-status").textContent), null, { timeout: 3000 });
   assert.match(await backOffice.textContent("#my-visit"), /naar Spreekruimte 1/);
   await screen.waitForSelector(`.call-newest[data-number="E001"][data-room="Spreekruimte 1"]`, { timeout: 1000 });
   assert.match(await screen.textContent(".call-newest .call-counter"), /Spreekruimte 1/);
@@ -78,7 +79,6 @@ test("reception summons the building department, the back office accepts and the
   assert.equal(await backOffice.getAttribute("button[value=back_office]", "aria-pressed"), "true");
   await screenshot(backOffice, "backoffice-back");
 
-  await reception.reload();
-  assert.match(await reception.textContent("#summons-status"), /Afgehandeld/);
+  await reception.waitForFunction(() => /Afgehandeld/.test(document.getElementById("summons-status").textContent), null, { timeout: 3000 });
   for (const page of [backOffice, screen, reception]) await page.context().close();
 });

@@ -1,9 +1,25 @@
-// Reception's printed ticket: the print button prints the page, laid out for the receipt printer.
+// Reception's printed ticket: the print button prints the page, laid out for the receipt printer,
+// and the request's state follows the floor.
 (function () {
   "use strict";
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+  var status = document.getElementById("summons-status");
+  if (!status || !status.dataset.site || !("EventSource" in window)) { return; }
+  function read() {
+    fetch(window.location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+      .then(function (html) {
+        var next = new DOMParser().parseFromString(html, "text/html").getElementById("summons-status");
+        var now = document.getElementById("summons-status");
+        if (next && now && next.textContent !== now.textContent) { now.textContent = next.textContent; }
+      })
+      .catch(function () { /* the next change reads again */ });
+  }
+  var events = new EventSource("/api/v1/sites/" + encodeURIComponent(status.dataset.site) + "/events");
+  events.addEventListener("called", read);
+  events.addEventListener("changed", read);
 }());
 
 // The back-office page follows the floor: on every change it reads the page again and swaps the

@@ -227,16 +227,22 @@ async fn the_list_shows_citizens_only_to_reception_and_the_department() {
     assert_eq!(status, 200);
     assert_eq!(body, "[]", "another department sees none of it");
 
-    // The back-office page: counters and shops get 403 and no names.
-    for username in ["balie1", "winkel1"] {
+    // The pages: counters and shops get 403 and no names; the back office summons nobody.
+    for (username, path) in [
+        ("balie1", "/backoffice"),
+        ("winkel1", "/backoffice"),
+        ("balie1", "/reception/on-call/1"),
+        ("winkel1", "/reception/on-call/1"),
+        ("backoffice1", "/reception/on-call/new"),
+    ] {
         let response = app
             .signed_in(username)
             .await
-            .get(app.url("/backoffice"))
+            .get(app.url(path))
             .send()
             .await
             .unwrap();
-        assert_eq!(response.status(), 403, "{username}");
+        assert_eq!(response.status(), 403, "{username} {path}");
         assert!(!response.text().await.unwrap().contains("An Claes"));
     }
 }

@@ -153,6 +153,8 @@ async fn create(
 struct ShowTemplate {
     page: Page,
     id: i64,
+    /// The site's code, whose floor the page follows.
+    site: String,
     number: String,
     zone: String,
     zone_name: String,
@@ -208,8 +210,17 @@ async fn show_page(
         Place::Room(room) => room.get(page.locale).to_owned(),
     });
     let issued = ticket.issued_at.to_zoned(state.settings.time_zone.clone());
+    let site = state
+        .store
+        .sites()
+        .await?
+        .into_iter()
+        .find(|s| s.id == request.site_id)
+        .map(|s| s.code)
+        .unwrap_or_default();
     Ok(ShowTemplate {
         id,
+        site,
         number: request.ticket_label,
         zone: request.zone_letter,
         zone_name,
