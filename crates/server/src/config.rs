@@ -54,6 +54,9 @@ pub struct ConfigFile {
     pub check_in_after_minutes: Option<u32>,
     /// How often a counter may call a ticket again before marking it a no-show (default 2).
     pub max_recalls: Option<u32>,
+    /// How many minutes a request for the counter on call may wait unaccepted before the
+    /// department's present employees are alerted again (default 3).
+    pub on_call_alert_again_minutes: Option<u32>,
 }
 
 impl ConfigFile {
@@ -192,6 +195,10 @@ fn floor_rules(file: &ConfigFile) -> FloorRules {
             after: minutes(file.check_in_after_minutes, defaults.check_in.after),
         },
         max_recalls: file.max_recalls.map_or(defaults.max_recalls, i64::from),
+        on_call_alert_again: minutes(
+            file.on_call_alert_again_minutes,
+            defaults.on_call_alert_again,
+        ),
     }
 }
 

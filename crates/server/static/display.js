@@ -50,6 +50,7 @@
       item.className = "call" + (index === 0 ? " call-newest" : "") + (index === 0 && fresh ? " call-fresh" : "");
       item.dataset.number = call.number;
       item.dataset.key = keyOf(call);
+      item.dataset.room = call.room || "";
       var number = span("call-number", "");
       number.appendChild(span("call-letter zone-" + call.zone, call.zone));
       number.appendChild(document.createTextNode(p.digits));
@@ -57,7 +58,7 @@
       arrow.setAttribute("aria-hidden", "true");
       item.appendChild(number);
       item.appendChild(arrow);
-      item.appendChild(span("call-counter", fill(root.dataset.counterLabel, { counter: call.counter })));
+      item.appendChild(span(call.room ? "call-counter call-room" : "call-counter", call.room || fill(root.dataset.counterLabel, { counter: call.counter })));
       return item;
     });
     calls.replaceChildren.apply(calls, items);
@@ -94,7 +95,9 @@
   function speak(call) {
     if (!("speechSynthesis" in window)) { return; }
     var p = parts(call.number);
-    var text = fill(root.dataset.say, { letter: p.letter, number: p.spoken, counter: call.counter });
+    var text = call.room
+      ? fill(root.dataset.sayRoom, { letter: p.letter, number: p.spoken, room: call.room })
+      : fill(root.dataset.say, { letter: p.letter, number: p.spoken, counter: call.counter });
     var utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = root.dataset.lang;
     utterance.rate = 0.9;
@@ -102,7 +105,7 @@
   }
 
   function keyOf(call) {
-    return call.number + "|" + call.counter + "|" + call.at;
+    return call.number + "|" + (call.room || call.counter) + "|" + call.at;
   }
 
   // The newest call this screen has shown; every call after it is announced, whether the screen
@@ -111,7 +114,7 @@
   var lastSeen = first ? first.dataset.key : null;
 
   function read() {
-    return fetch("/api/v1/sites/" + encodeURIComponent(site) + "/display", { headers: { Accept: "application/json" } })
+    return fetch("/api/v1/sites/" + encodeURIComponent(site) + "/display", { headers: { Accept: "application/json", "Accept-Language": document.documentElement.lang } })
       .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
       .then(function (state) {
         var shown = state.recent_calls.filter(function (call) { return !zone || call.zone === zone; }).slice(0, 6);

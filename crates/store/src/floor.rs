@@ -2,11 +2,12 @@
 //! every change, which the screens follow and the statistics are built from.
 
 use crate::backend::BeginWrite;
+use crate::catalogue::Texts;
 use crate::staff::{random_token, token_hash};
 use crate::{Store, StoreError, StoreResult};
 use jiff::Timestamp;
 use jiff::civil::Date;
-use loket_domain::queue::{TicketAction, TicketStatus, Waiting, ticket_label};
+use loket_domain::queue::{TicketAction, TicketStatus, Waiting};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ticket {
@@ -21,6 +22,9 @@ pub struct Ticket {
     /// The number of the counter that called it.
     pub counter_number: Option<i64>,
     pub counter_id: Option<i64>,
+    /// The meeting room a ticket of the counter on call is called to, instead of a counter.
+    pub room_id: Option<i64>,
+    pub room: Option<Texts>,
     pub arrived_at: Timestamp,
     pub issued_at: Timestamp,
     pub due_at: Option<Timestamp>,
@@ -41,6 +45,10 @@ struct TicketRow {
     status: String,
     counter_number: Option<i64>,
     counter_id: Option<i64>,
+    room_id: Option<i64>,
+    room_nl: Option<String>,
+    room_fr: Option<String>,
+    room_en: Option<String>,
     arrived_at: i64,
     issued_at: i64,
     due_at: Option<i64>,
@@ -51,15 +59,28 @@ struct TicketRow {
 }
 
 const TICKET_COLUMNS: &str = "SELECT t.id, t.site_id, t.label, t.zone_letter, p.code AS product_code, t.appointment_id, \
-     t.status, c.number AS counter_number, t.counter_id, t.arrived_at, t.issued_at, t.due_at, t.called_at, \
-     t.started_at, t.finished_at, t.recalls \
-     FROM tickets t JOIN products p ON p.id = t.product_id LEFT JOIN counters c ON c.id = t.counter_id";
+     t.status, c.number AS counter_number, t.counter_id, t.room_id, r.name_nl AS room_nl, r.name_fr AS room_fr, r.name_en AS room_en, \
+     t.arrived_at, t.issued_at, t.due_at, t.called_at, t.started_at, t.finished_at, t.recalls \
+     FROM tickets t JOIN products p ON p.id = t.product_id LEFT JOIN counters c ON c.id = t.counter_id \
+     LEFT JOIN rooms r ON r.id = t.room_id";
 
-fn instant(seconds: i64) -> StoreResult<Timestamp> {
+pub(crate) fn instant(seconds: i64) -> StoreResult<Timestamp> {
     Timestamp::from_second(seconds).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
-fn maybe_instant(seconds: Option<i64>) -> StoreResult<Option<Timestamp>> {
+/// A room's names, when the row names a room.
+pub(crate) fn room_names(
+    nl: Option<String>,
+    fr: Option<String>,
+    en: Option<String>,
+) -> Option<Texts> {
+    match (nl, fr, en) {
+        (Some(nl), Some(fr), Some(en)) => Some(Texts { nl, fr, en }),
+        _ => None,
+    }
+}
+
+pub(crate) fn maybe_instant(seconds: Option<i64>) -> StoreResult<Option<Timestamp>> {
     seconds.map(instant).transpose()
 }
 
@@ -78,6 +99,8 @@ impl TryFrom<TicketRow> for Ticket {
                 .ok_or_else(|| StoreError::Invalid(format!("ticket status {}", row.status)))?,
             counter_number: row.counter_number,
             counter_id: row.counter_id,
+            room_id: row.room_id,
+            room: room_names(row.room_nl, row.room_fr, row.room_en),
             arrived_at: instant(row.arrived_at)?,
             issued_at: instant(row.issued_at)?,
             due_at: maybe_instant(row.due_at)?,
@@ -130,6 +153,8 @@ pub struct FloorEvent {
     pub ticket_label: Option<String>,
     pub zone_letter: Option<String>,
     pub counter_number: Option<i64>,
+    /// The meeting room a ticket is called to, instead of a counter.
+    pub room: Option<Texts>,
 }
 
 type EventRow = (
@@ -140,13 +165,29 @@ type EventRow = (
     Option<String>,
     Option<String>,
     Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
 );
 
-const EVENT_COLUMNS: &str = "SELECT e.site_id, e.seq, e.at, e.kind, t.label, t.zone_letter, c.number \
-     FROM floor_events e LEFT JOIN tickets t ON t.id = e.ticket_id LEFT JOIN counters c ON c.id = e.counter_id";
+const EVENT_COLUMNS: &str = "SELECT e.site_id, e.seq, e.at, e.kind, t.label, t.zone_letter, c.number, \
+     r.name_nl, r.name_fr, r.name_en \
+     FROM floor_events e LEFT JOIN tickets t ON t.id = e.ticket_id LEFT JOIN counters c ON c.id = e.counter_id \
+     LEFT JOIN rooms r ON r.id = e.room_id";
 
 fn event_from(row: EventRow) -> StoreResult<FloorEvent> {
-    let (site_id, seq, at, kind, ticket_label, zone_letter, counter_number) = row;
+    let (
+        site_id,
+        seq,
+        at,
+        kind,
+        ticket_label,
+        zone_letter,
+        counter_number,
+        room_nl,
+        room_fr,
+        room_en,
+    ) = row;
     Ok(FloorEvent {
         site_id,
         seq,
@@ -155,6 +196,7 @@ fn event_from(row: EventRow) -> StoreResult<FloorEvent> {
         ticket_label,
         zone_letter,
         counter_number,
+        room: room_names(room_nl, room_fr, room_en),
     })
 }
 
@@ -179,7 +221,10 @@ impl CounterOnFloor {
 /// Numbers the change inside `$tx` and stores it; the site's sequence row stays locked until the
 /// commit, so the numbers follow the order in which changes become visible.
 macro_rules! record_event {
-    ($tx:ident, $site:expr, $at:expr, $kind:expr, $ticket:expr, $counter:expr, $user:expr) => {{
+    ($tx:ident, $site:expr, $at:expr, $kind:expr, $ticket:expr, $counter:expr, $user:expr) => {
+        record_event!($tx, $site, $at, $kind, $ticket, $counter, $user, None::<i64>)
+    };
+    ($tx:ident, $site:expr, $at:expr, $kind:expr, $ticket:expr, $counter:expr, $user:expr, $room:expr) => {{
         let seq: i64 = sqlx::query_scalar(
             "INSERT INTO floor_sequences (site_id, last) VALUES ($1, 1) \
              ON CONFLICT (site_id) DO UPDATE SET last = floor_sequences.last + 1 RETURNING last",
@@ -188,8 +233,8 @@ macro_rules! record_event {
         .fetch_one(&mut *$tx)
         .await?;
         sqlx::query(
-            "INSERT INTO floor_events (site_id, seq, at, kind, ticket_id, counter_id, user_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO floor_events (site_id, seq, at, kind, ticket_id, counter_id, user_id, room_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind($site)
         .bind(seq)
@@ -198,6 +243,7 @@ macro_rules! record_event {
         .bind($ticket)
         .bind($counter)
         .bind($user)
+        .bind($room)
         .execute(&mut *$tx)
         .await?;
         seq
@@ -227,7 +273,7 @@ macro_rules! insert_ticket {
         .bind(&$new.zone_letter)
         .bind(&day)
         .bind(number)
-        .bind(ticket_label(&$new.zone_letter, number))
+        .bind(loket_domain::queue::ticket_label(&$new.zone_letter, number))
         .bind($new.appointment_id)
         .bind($token_hash)
         .bind($arrived.as_second())

@@ -11,8 +11,10 @@ pub mod calendar;
 pub mod catalogue;
 pub mod demo;
 mod error;
+#[macro_use]
 pub mod floor;
 pub mod import;
+pub mod on_call;
 pub mod organisation;
 pub mod outbox;
 pub mod pickups;

@@ -13,6 +13,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream};
 use loket_domain::catalogue::FieldErrors;
+use loket_domain::locale::Locale;
 use loket_domain::queue::TicketAction;
 use loket_store::floor::FloorEvent;
 use serde::{Deserialize, Serialize};
@@ -53,6 +54,10 @@ pub struct TicketJson {
     product: String,
     /// The counter it is called to, or will be when only one counter serves it now.
     counter: Option<i64>,
+    /// The meeting room it is called to instead of a counter (counter on call), in the request's
+    /// language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    room: Option<String>,
     #[schema(value_type = String, example = "waiting")]
     status: loket_domain::queue::TicketStatus,
     /// 1 for the next to be called; absent once called.
@@ -71,6 +76,11 @@ impl From<TicketView> for TicketJson {
             zone: view.ticket.zone_letter,
             product: view.ticket.product_code,
             counter: view.counter,
+            room: view
+                .ticket
+                .room
+                .as_ref()
+                .map(|room| room.get(current_locale()).to_owned()),
             status: view.ticket.status,
             position: view.position,
             estimated_wait_minutes: view.estimated_wait_minutes,
@@ -169,15 +179,18 @@ pub struct CallJson {
     number: String,
     zone: String,
     counter: Option<i64>,
+    /// The meeting room the ticket is called to instead of a counter, in the request's language.
+    room: Option<String>,
     /// RFC 3339 in the site's zone.
     at: String,
 }
 
-fn call_json(state: &AppState, event: &FloorEvent) -> CallJson {
+fn call_json(state: &AppState, event: &FloorEvent, locale: Locale) -> CallJson {
     CallJson {
         number: event.ticket_label.clone().unwrap_or_default(),
         zone: event.zone_letter.clone().unwrap_or_default(),
         counter: event.counter_number,
+        room: event.room.as_ref().map(|room| room.get(locale).to_owned()),
         at: state.local_instant(event.at),
     }
 }
@@ -205,7 +218,7 @@ pub async fn display(
         recent_calls: display
             .recent_calls
             .iter()
-            .map(|e| call_json(&state, e))
+            .map(|e| call_json(&state, e, current_locale()))
             .collect(),
         waiting: display.waiting,
         last_event: display.last_event,
@@ -230,6 +243,7 @@ pub async fn events(
         None => state.store.last_floor_event(site_id).await?,
     };
     let follower = Follower {
+        locale: current_locale(),
         state,
         site_id,
         after,
@@ -258,6 +272,8 @@ fn last_event_id(headers: &HeaderMap) -> Option<i64> {
 /// live events, each exactly once and in order.
 struct Follower {
     state: AppState,
+    /// The language of the request that opened the stream, for room names.
+    locale: Locale,
     site_id: i64,
     after: i64,
     live: broadcast::Receiver<Arc<FloorEvent>>,
@@ -270,7 +286,7 @@ impl Follower {
         loop {
             if let Some(event) = self.pending.pop_front() {
                 self.after = event.seq;
-                return Some(sse_event(&self.state, &event));
+                return Some(sse_event(&self.state, &event, self.locale));
             }
             if !self.caught_up {
                 let missed = self
@@ -300,12 +316,12 @@ impl Follower {
     }
 }
 
-fn sse_event(state: &AppState, event: &FloorEvent) -> Event {
+fn sse_event(state: &AppState, event: &FloorEvent, locale: Locale) -> Event {
     let name = match event.kind.as_str() {
         "called" | "recalled" => "called",
         _ => "changed",
     };
-    let mut data = serde_json::to_value(call_json(state, event)).unwrap_or_default();
+    let mut data = serde_json::to_value(call_json(state, event, locale)).unwrap_or_default();
     if let Some(object) = data.as_object_mut() {
         object.insert("kind".into(), event.kind.clone().into());
     }

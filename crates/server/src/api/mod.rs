@@ -5,6 +5,7 @@ mod appointments;
 mod auth;
 mod catalogue;
 mod floor;
+mod on_call;
 mod pickups;
 pub mod problem;
 mod sales;
@@ -39,6 +40,7 @@ use utoipa_axum::routes;
         (name = "floor", description = "Kiosks, tickets, counters and waiting-room screens"),
         (name = "sales", description = "Sales and hand-outs at the fast counter and partner shops, with stock"),
         (name = "fast-counter", description = "Documents ready for pickup at the fast counter"),
+        (name = "on-call", description = "The counter on call: staff presence, summons and visits"),
     )
 )]
 struct ApiDoc;
@@ -77,6 +79,13 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(floor::no_show))
         .routes(routes!(floor::finish))
         .routes(routes!(floor::transfer))
+        .routes(routes!(on_call::presence))
+        .routes(routes!(on_call::summon, on_call::list))
+        .routes(routes!(on_call::accept))
+        .routes(routes!(on_call::start))
+        .routes(routes!(on_call::finish))
+        .routes(routes!(on_call::no_show))
+        .routes(routes!(on_call::cancel))
         .routes(routes!(auth::token))
         .routes(routes!(staff::me))
         .routes(routes!(staff::audit_log))

@@ -3,6 +3,7 @@
 //! counters calling and serving, and what the waiting-room screens show.
 
 pub mod bus;
+pub mod on_call;
 
 use crate::books::Snapshot;
 use crate::state::AppState;
@@ -26,6 +27,8 @@ pub struct FloorRules {
     pub check_in: CheckInWindow,
     /// How often a counter may call a ticket again before it must mark it a no-show.
     pub max_recalls: i64,
+    /// How long a request for the counter on call waits before the department is alerted again.
+    pub on_call_alert_again: SignedDuration,
 }
 
 impl Default for FloorRules {
@@ -33,6 +36,7 @@ impl Default for FloorRules {
         FloorRules {
             check_in: CheckInWindow::default(),
             max_recalls: 2,
+            on_call_alert_again: on_call::DEFAULT_ALERT_AGAIN,
         }
     }
 }

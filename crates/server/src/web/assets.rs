@@ -93,6 +93,16 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "text/css; charset=utf-8",
         include_str!("../../static/fast-counter.css"),
     ),
+    (
+        "on-call.css",
+        "text/css; charset=utf-8",
+        include_str!("../../static/on-call.css"),
+    ),
+    (
+        "on-call.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/on-call.js"),
+    ),
 ];
 
 pub fn routes() -> Router<AppState> {

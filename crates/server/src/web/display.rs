@@ -28,8 +28,11 @@ pub struct CallLine {
     /// What a voice says: the letter and the number without leading zeros.
     pub spoken_letter: String,
     pub spoken_number: String,
+    /// "Loket 3", or the name of the meeting room the ticket is called to.
     pub counter: String,
     pub counter_number: i64,
+    /// The meeting room's name, when called to a room instead of a counter.
+    pub room: String,
     /// Tells this call from every other, as the script compares it with the display's JSON:
     /// number, counter and instant.
     pub key: String,
@@ -60,6 +63,8 @@ struct DisplayTemplate {
     say: String,
     /// "Loket {counter}" in the screen's language.
     counter_label: String,
+    /// "Nummer {letter} {number}, naar {room}" in the screen's language.
+    say_room: String,
     /// How the language writes a time: "{hour}.{minute} uur".
     clock_format: String,
 }
@@ -128,20 +133,31 @@ async fn display(
             let counter_number = call.counter_number.unwrap_or_default();
             let (_, digits) = letter_and_digits(&number);
             let (spoken_letter, spoken_number) = spoken_parts(&number);
-            let key = format!(
-                "{number}|{}|{}",
+            let room = call
+                .room
+                .as_ref()
+                .map(|room| room.get(locale).to_owned())
+                .unwrap_or_default();
+            let place = if room.is_empty() {
                 call.counter_number
-                    .map_or_else(|| "null".to_owned(), |n| n.to_string()),
-                state.local_instant(call.at)
-            );
+                    .map_or_else(|| "null".to_owned(), |n| n.to_string())
+            } else {
+                room.clone()
+            };
+            let key = format!("{number}|{place}|{}", state.local_instant(call.at));
             Some(CallLine {
                 key,
                 zone: call.zone_letter.clone().unwrap_or_default(),
                 digits,
                 spoken_letter,
                 spoken_number,
-                counter: counter_label(counter_number.to_string()),
+                counter: if room.is_empty() {
+                    counter_label(counter_number.to_string())
+                } else {
+                    room.clone()
+                },
                 counter_number,
+                room,
                 number,
             })
         })
@@ -165,6 +181,14 @@ async fn display(
             ("counter", "{counter}".into()),
         ],
     );
+    let say_room = t.args(
+        "on-call-say-room",
+        &[
+            ("letter", "{letter}".into()),
+            ("number", "{number}".into()),
+            ("room", "{room}".into()),
+        ],
+    );
     let clock_format = t.args(
         "time",
         &[("hour", "{hour}".into()), ("minute", "{minute}".into())],
@@ -176,6 +200,7 @@ async fn display(
         time_zone: site.time_zone.clone(),
         counter_label: counter_label("{counter}".into()),
         say,
+        say_room,
         t,
         locale,
         site: site.code,

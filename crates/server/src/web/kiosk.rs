@@ -468,29 +468,41 @@ impl TicketShown {
             None => t.get("kiosk-wait-unknown"),
         };
         let counter = view.counter.map(|c| c.to_string()).unwrap_or_default();
-        let (headline, detail) = match ticket.status {
-            TicketStatus::Waiting => (t.get("kiosk-phone-wait"), t.get("kiosk-phone-wait-text")),
-            TicketStatus::Called => (
-                t.arg("kiosk-phone-go", "counter", &counter),
+        let room = ticket.room.as_ref().map(|room| room.get(t.locale));
+        let (headline, detail) = match (ticket.status, room) {
+            (TicketStatus::Called, Some(room)) => (
+                t.arg("on-call-phone-go-room", "room", room),
                 t.get("kiosk-phone-go-text"),
             ),
-            TicketStatus::Serving => (
-                t.arg("kiosk-phone-serving", "counter", &counter),
-                String::new(),
-            ),
-            TicketStatus::Done => (t.get("kiosk-phone-done"), String::new()),
-            TicketStatus::NoShow => (
-                t.get("kiosk-phone-no-show"),
-                t.get("kiosk-phone-to-reception"),
-            ),
-            TicketStatus::Transferred => (
-                t.get("kiosk-phone-transferred"),
-                t.get("kiosk-phone-to-reception"),
-            ),
-            TicketStatus::Cancelled => (
-                t.get("kiosk-phone-cancelled"),
-                t.get("kiosk-phone-to-reception"),
-            ),
+            (TicketStatus::Serving, Some(room)) => {
+                (t.arg("on-call-phone-in-room", "room", room), String::new())
+            }
+            (status, _) => match status {
+                TicketStatus::Waiting => {
+                    (t.get("kiosk-phone-wait"), t.get("kiosk-phone-wait-text"))
+                }
+                TicketStatus::Called => (
+                    t.arg("kiosk-phone-go", "counter", &counter),
+                    t.get("kiosk-phone-go-text"),
+                ),
+                TicketStatus::Serving => (
+                    t.arg("kiosk-phone-serving", "counter", &counter),
+                    String::new(),
+                ),
+                TicketStatus::Done => (t.get("kiosk-phone-done"), String::new()),
+                TicketStatus::NoShow => (
+                    t.get("kiosk-phone-no-show"),
+                    t.get("kiosk-phone-to-reception"),
+                ),
+                TicketStatus::Transferred => (
+                    t.get("kiosk-phone-transferred"),
+                    t.get("kiosk-phone-to-reception"),
+                ),
+                TicketStatus::Cancelled => (
+                    t.get("kiosk-phone-cancelled"),
+                    t.get("kiosk-phone-to-reception"),
+                ),
+            },
         };
         let phone_url = format!(
             "{}/t/{token}",

@@ -4,6 +4,7 @@
 pub mod admin;
 mod agenda;
 mod assets;
+mod backoffice;
 pub mod booking;
 pub mod counter;
 mod display;
@@ -18,6 +19,7 @@ pub mod reception;
 pub mod roster;
 mod sales;
 pub mod staff;
+mod summons;
 
 use crate::state::AppState;
 use askama::Template;
@@ -43,6 +45,8 @@ pub fn router(state: AppState) -> Router {
         .merge(sales::routes())
         .merge(fast_counter::routes())
         .merge(assets::routes())
+        .merge(backoffice::routes())
+        .merge(summons::routes())
         .with_state(state)
 }
 

@@ -227,6 +227,20 @@ fn tasks(page: &Page) -> Vec<Task> {
             text_id: "sales-task-text",
         });
     }
+    if page.is(Role::Backoffice) {
+        tasks.push(Task {
+            href: "/backoffice",
+            title_id: "on-call-backoffice-title",
+            text_id: "on-call-backoffice-task",
+        });
+    }
+    if page.is_any(&crate::floor::on_call::SUMMON_ROLES) {
+        tasks.push(Task {
+            href: "/reception/on-call/new",
+            title_id: "on-call-summons-title",
+            text_id: "on-call-summons-task",
+        });
+    }
     tasks
 }
 
