@@ -99,3 +99,36 @@ test("reception checks in a citizen who is too early for the kiosk", async () =>
   await desk.reload();
   assert.equal(await desk.locator("text=Nu aanmelden en ticket geven").count(), 0);
 });
+
+test("reception follows the counter on call live: who is in, who waits, who accepted where", async () => {
+  const backOffice = await newPage(browser, "nl");
+  await signIn(backOffice, loket.base, "backoffice1");
+  await backOffice.goto(`${loket.base}/backoffice`);
+
+  const desk = await newPage(browser, "nl");
+  await signIn(desk, loket.base, "onthaal");
+  await desk.goto(`${loket.base}/reception`);
+  assert.match(await desk.textContent(".reception-back-office"), /Koen Wouters: Niet aan het werk/);
+
+  await go(backOffice, "button:has-text('In de backoffice')");
+  await desk.waitForFunction(() => /Koen Wouters: In de backoffice/.test(document.querySelector(".reception-back-office").textContent), null, { timeout: 2000 });
+
+  await go(desk, "a:has-text('Medewerker oproepen')");
+  await desk.selectOption("#f-product", "milieu-advies");
+  await desk.fill("#f-citizen_name", "Jef Wouters");
+  await go(desk, "button:has-text('Medewerker oproepen')");
+  await go(desk, "text=Terug naar het onthaal");
+  const line = desk.locator(".reception-on-call tbody tr").first();
+  assert.match(await line.textContent(), /Milieu en energie \(advies\)/);
+  assert.match(await line.textContent(), /Jef Wouters/);
+  assert.match(await line.textContent(), /Wacht op een medewerker/);
+  assert.deepEqual(await accessibilityViolations(desk), []);
+
+  await backOffice.reload();
+  await go(backOffice, "button:has-text('aannemen')");
+  await desk.waitForFunction(() => /Loket 18/.test(document.querySelector(".reception-on-call").textContent), null, { timeout: 2000 });
+  assert.match(await line.textContent(), /Koen Wouters/);
+  assert.match(await desk.textContent(".reception-back-office"), /Koen Wouters: Aan een loket of in een spreekruimte/);
+  assert.match(await desk.textContent('[data-counter="18"]'), /Open/);
+  await screenshot(desk, "reception-on-call");
+});

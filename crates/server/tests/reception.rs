@@ -248,3 +248,32 @@ async fn reception_checks_in_no_appointment_of_another_day() {
     let (_, shown) = page(&desk, &app, &to).await;
     assert!(shown.contains("Deze afspraak is niet vandaag."), "{shown}");
 }
+
+#[tokio::test]
+async fn reception_sees_who_waits_for_a_department_on_call_and_a_manager_sees_no_names() {
+    let app = spawn_app().await;
+    let token = app.token("onthaal").await;
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/on-call"))
+        .bearer_auth(token)
+        .json(&json!({"site": "stadskantoor", "product": "milieu-advies", "citizen_name": "Jef Wouters"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+
+    let desk = app.signed_in("onthaal").await;
+    let (_, overview) = page(&desk, &app, "/reception").await;
+    assert!(overview.contains("Jef Wouters"), "{overview}");
+    assert!(overview.contains("Wacht op een medewerker"));
+    assert!(overview.contains("Koen Wouters: <span class=\"presence-state\">Niet aan het werk"));
+
+    let manager = app.signed_in("manager").await;
+    let (status, overview) = page(&manager, &app, "/reception").await;
+    assert_eq!(status, 200);
+    assert!(overview.contains("E001"), "{overview}");
+    assert!(
+        !overview.contains("Jef Wouters"),
+        "no names for a manager looking on"
+    );
+}

@@ -1,14 +1,18 @@
 //! Reception, the desk at the door: the whole floor at a glance and live (who waits in each zone
-//! and for how long, which counters are open, paused or empty), and what reception does for a
+//! and for how long, which counters are open, paused or empty, the citizens waiting for a
+//! department on call and who of those departments is in the back office), and what reception does for a
 //! visitor: hand out a ticket, note an answered question, check in an early or late appointment,
 //! and summon a department on call.
 
+use crate::floor::on_call::SUMMON_ROLES;
 use crate::floor::{self, CheckInBy, FloorError, FloorNow, TicketView};
 use crate::i18n::Tr;
 use crate::state::AppState;
+use crate::web::backoffice::presence_message;
 use crate::web::form::Errors;
 use crate::web::kiosk::TicketShown;
 use crate::web::page::{Page, PageError, PageResult};
+use crate::web::summons::{place_text, status_text};
 use crate::web::{render, render_form, see_other};
 use askama::Template;
 use axum::Router;
@@ -16,10 +20,12 @@ use axum::extract::{Path, Query, State};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use jiff::Timestamp;
+use loket_domain::catalogue::Staffing;
 use loket_domain::catalogue::{Channel, FieldErrors};
 use loket_domain::queue::TicketStatus;
 use loket_domain::staff::Role;
-use loket_store::catalogue::Product;
+use loket_store::catalogue::{Department, Product};
+use loket_store::on_call::{OnCallRequest, OnCallStatus, StaffOnCall};
 use loket_store::organisation::Site;
 use serde::Deserialize;
 
@@ -62,6 +68,35 @@ pub struct CounterLine {
     pub ticket: Option<String>,
 }
 
+/// A citizen waiting for (or with) an employee of a department on call.
+pub struct OnCallLine {
+    pub number: String,
+    pub product: String,
+    /// Only for those who summon; a manager looking on sees no names.
+    pub citizen: Option<String>,
+    pub waited: String,
+    pub status: String,
+    /// Nobody accepted in time: the department was alerted again.
+    pub overdue: bool,
+    pub place: Option<String>,
+    pub accepted_by: Option<String>,
+    /// The request's page, for those who summon.
+    pub href: Option<String>,
+}
+
+/// The employees of a department on call and where each is now.
+pub struct DepartmentStaff {
+    pub name: String,
+    pub people: Vec<Person>,
+}
+
+pub struct Person {
+    pub name: String,
+    /// `back_office`, `front_office`, `break` or `off`.
+    pub state: &'static str,
+    pub state_text: String,
+}
+
 /// A product in a select list, grouped under its zone or department.
 pub struct Choice {
     pub code: String,
@@ -88,6 +123,9 @@ struct OverviewTemplate {
     site_name: String,
     zones: Vec<ZoneLine>,
     counters: Vec<CounterLine>,
+    on_call: Vec<OnCallLine>,
+    back_office: Vec<DepartmentStaff>,
+    may_summon: bool,
     ticket_products: Vec<ChoiceGroup>,
     question_products: Vec<ChoiceGroup>,
     questions_today: String,
@@ -173,13 +211,19 @@ async fn overview_page(
         .map(|(_, count)| count)
         .sum();
     let catalogue = &snapshot.catalogue;
+    let departments = state.store.departments().await?;
+    let may_summon = page.is_any(&SUMMON_ROLES);
+    let requests = state.store.open_on_call_requests(site.id).await?;
     Ok(OverviewTemplate {
         site: site.code.clone(),
         site_name: site.name.clone(),
         zones: zone_lines,
         counters: counter_lines(&floor, t),
+        on_call: on_call_lines(requests, catalogue, may_summon, state.now(), t),
+        back_office: back_office(&state.store.on_call_staff().await?, &departments, t),
+        may_summon,
         ticket_products: ticket_choices(catalogue, &zones, page.t),
-        question_products: question_choices(catalogue, &state.store.departments().await?, page.t),
+        question_products: question_choices(catalogue, &departments, page.t),
         questions_today: t.count("reception-questions-today", asked),
         typed,
         errors,
@@ -242,6 +286,59 @@ fn counter_lines(floor: &FloorNow, t: Tr) -> Vec<CounterLine> {
         .collect()
 }
 
+fn on_call_lines(
+    requests: Vec<OnCallRequest>,
+    catalogue: &[Product],
+    may_summon: bool,
+    now: Timestamp,
+    t: Tr,
+) -> Vec<OnCallLine> {
+    requests
+        .into_iter()
+        .map(|request| OnCallLine {
+            number: request.ticket_label.clone(),
+            product: catalogue
+                .iter()
+                .find(|p| p.code == request.product_code)
+                .map_or_else(
+                    || request.product_code.clone(),
+                    |p| p.name(t.locale).to_owned(),
+                ),
+            citizen: (may_summon && !request.citizen_name.is_empty())
+                .then(|| request.citizen_name.clone()),
+            waited: t.count(
+                "minutes",
+                (now - request.requested_at).get_seconds().max(0) / 60,
+            ),
+            status: status_text(&request, t),
+            overdue: request.status == OnCallStatus::Waiting && request.realerted_at.is_some(),
+            place: request.place.as_ref().map(|place| place_text(place, t)),
+            accepted_by: request.accepted_by_name.clone(),
+            href: may_summon.then(|| format!("/reception/on-call/{}", request.id)),
+        })
+        .collect()
+}
+
+/// Each department on call with its employees and where they are.
+fn back_office(staff: &[StaffOnCall], departments: &[Department], t: Tr) -> Vec<DepartmentStaff> {
+    departments
+        .iter()
+        .filter(|d| d.staffing == Staffing::OnCall)
+        .map(|department| DepartmentStaff {
+            name: department.name(t.locale).to_owned(),
+            people: staff
+                .iter()
+                .filter(|person| person.departments.contains(&department.code))
+                .map(|person| Person {
+                    name: person.display_name.clone(),
+                    state: person.state.code(),
+                    state_text: t.get(presence_message(person.state)),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// The products reception can hand a ticket out for, under their zone.
 fn ticket_choices(
     catalogue: &[Product],
@@ -264,11 +361,7 @@ fn ticket_choices(
 }
 
 /// Every product a question can be about, under its department.
-fn question_choices(
-    catalogue: &[Product],
-    departments: &[loket_store::catalogue::Department],
-    t: Tr,
-) -> Vec<ChoiceGroup> {
+fn question_choices(catalogue: &[Product], departments: &[Department], t: Tr) -> Vec<ChoiceGroup> {
     departments
         .iter()
         .map(|department| ChoiceGroup {

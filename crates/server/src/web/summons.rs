@@ -2,6 +2,7 @@
 //! the room wanted, and then the citizen's ticket, large and printable, with the request's status.
 
 use crate::floor::on_call::{self, OnCallError, SUMMON_ROLES, Summons};
+use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageError, PageResult};
@@ -14,7 +15,7 @@ use axum::response::{Html, IntoResponse};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use loket_domain::catalogue::{Channel, FieldErrors};
-use loket_store::on_call::{OnCallStatus, Place};
+use loket_store::on_call::{OnCallRequest, OnCallStatus, Place};
 use loket_store::organisation::Site;
 use serde::Deserialize;
 
@@ -196,19 +197,8 @@ async fn show_page(
         .map(|z| z.name(page.locale).to_owned())
         .unwrap_or_default();
     let t = page.t;
-    let status = match (request.status, ticket.status) {
-        (OnCallStatus::Waiting, _) => t.get("on-call-status-waiting"),
-        (OnCallStatus::Accepted, loket_domain::queue::TicketStatus::Serving) => {
-            t.get("on-call-status-serving")
-        }
-        (OnCallStatus::Accepted, _) => t.get("on-call-status-accepted"),
-        (OnCallStatus::Finished, _) => t.get("on-call-status-finished"),
-        (OnCallStatus::Cancelled, _) => t.get("on-call-status-cancelled"),
-    };
-    let place = request.place.as_ref().map(|place| match place {
-        Place::Counter(number) => t.arg("on-call-counter", "counter", number),
-        Place::Room(room) => room.get(page.locale).to_owned(),
-    });
+    let status = status_text(&request, t);
+    let place = request.place.as_ref().map(|place| place_text(place, t));
     let issued = ticket.issued_at.to_zoned(state.settings.time_zone.clone());
     let site = state
         .store
@@ -234,6 +224,25 @@ async fn show_page(
         error,
         page,
     })
+}
+
+/// Where a request stands, in reception's words.
+pub fn status_text(request: &OnCallRequest, t: Tr) -> String {
+    t.get(match request.status {
+        OnCallStatus::Waiting => "on-call-status-waiting",
+        OnCallStatus::Accepted if request.arrived_at.is_some() => "on-call-status-serving",
+        OnCallStatus::Accepted => "on-call-status-accepted",
+        OnCallStatus::Finished => "on-call-status-finished",
+        OnCallStatus::Cancelled => "on-call-status-cancelled",
+    })
+}
+
+/// "Loket 18" or the room's name.
+pub fn place_text(place: &Place, t: Tr) -> String {
+    match place {
+        Place::Counter(number) => t.arg("on-call-counter", "counter", number),
+        Place::Room(room) => room.get(t.locale).to_owned(),
+    }
 }
 
 async fn show(State(state): State<AppState>, page: Page, Path(id): Path<i64>) -> PageResult {
