@@ -11,7 +11,7 @@ use crate::state::AppState;
 use fluent_templates::Loader;
 use jiff::{Timestamp, ToSpan};
 use loket_domain::catalogue::FieldErrors;
-use loket_domain::contact::{is_valid_email, is_valid_phone};
+use loket_domain::contact::{is_valid_email, is_valid_phone, text_message_number};
 use loket_domain::locale::Locale;
 use loket_domain::national_number::NationalNumber;
 use loket_domain::staff::Role;
@@ -168,6 +168,30 @@ pub async fn documents(state: &AppState, t: Tr) -> PickupResult<Vec<Product>> {
     Ok(documents)
 }
 
+/// How the holder hears that the document is ready.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// An e-mail to this address.
+    Mail(String),
+    /// A text message to this mobile number, in international form.
+    Text(String),
+    /// No e-mail address and no mobile number: staff call the holder, or write.
+    Nobody,
+}
+
+impl Notice {
+    pub fn of(pickup: &Pickup) -> Notice {
+        match (
+            &pickup.email,
+            pickup.phone.as_deref().and_then(text_message_number),
+        ) {
+            (Some(email), _) => Notice::Mail(email.clone()),
+            (None, Some(number)) => Notice::Text(number),
+            (None, None) => Notice::Nobody,
+        }
+    }
+}
+
 /// Registers one document and tells its holder.
 pub async fn register(
     state: &AppState,
@@ -183,7 +207,7 @@ pub async fn register(
     stored.pop().ok_or(PickupError::NotFound)
 }
 
-/// Stores all documents in one transaction, then queues each holder's mail.
+/// Stores all documents in one transaction, then queues each holder's message.
 pub async fn register_all(
     state: &AppState,
     user: &StaffUser,
@@ -582,6 +606,7 @@ mod tests {
             "pickup-returned",
             "pickup-contact-mailed",
             "pickup-contact-phone",
+            "pickup-contact-texted",
             "pickup-contact-none",
             "pickup-mail-subject",
             "pickup-mail-intro",
@@ -591,7 +616,7 @@ mod tests {
             "pickup-search-count",
             "pickup-return-count",
             "pickup-import-done",
-            "pickup-import-mailed",
+            "pickup-import-told",
         ];
         let statuses = [
             PickupStatus::Ready,

@@ -402,11 +402,44 @@ async fn the_counter_registers_finds_and_hands_over_on_the_pages() {
     assert_eq!(done.status(), 303);
     let location = done.headers()["location"].to_str().unwrap().to_owned();
     let (_, confirmation) = page(&browser, &app, &location).await;
-    assert!(confirmation.contains("Bel of sms de houder zelf op 0470 12 34 56"));
+    assert!(confirmation.contains("De houder krijgt een sms op 0470 12 34 56 met de afhaalcode."));
     assert!(confirmation.contains("85.07.30-***.**") && !confirmation.contains("033.28"));
+    let outbox = app.store.outbox(10).await.unwrap();
+    assert_eq!(outbox.len(), 1, "no e-mail address: one text message");
+    let text = &outbox[0];
+    assert_eq!(text.channel, loket_store::outbox::OutboxChannel::Sms);
+    assert_eq!(text.mail.recipient, "+32470123456");
     assert!(
-        app.store.outbox(10).await.unwrap().is_empty(),
-        "no e-mail, no mail"
+        text.mail.text.contains("Passeport"),
+        "in the holder's language: {}",
+        text.mail.text
+    );
+    assert!(text.mail.text.contains("Stadskantoor Leuven"));
+    assert!(!text.mail.text.contains("85") || !text.mail.text.contains("033"));
+
+    // A landline cannot take a text message: staff are told to call.
+    let landline = browser
+        .post(app.url("/fast-counter/pickups/new"))
+        .form(&[
+            ("site", "stadskantoor"),
+            ("product", "rijbewijs-afhalen"),
+            ("holder_name", "Jos Peeters"),
+            ("phone", "016 27 28 29"),
+            ("language", "nl"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let location = landline.headers()["location"].to_str().unwrap().to_owned();
+    let (_, confirmation) = page(&browser, &app, &location).await;
+    assert!(
+        confirmation.contains("Geen e-mailadres en geen gsm-nummer"),
+        "{confirmation}"
+    );
+    assert_eq!(
+        app.store.outbox(10).await.unwrap().len(),
+        1,
+        "nothing more queued"
     );
 
     let (status, results) = page(&browser, &app, "/fast-counter?q=amrani").await;
@@ -518,13 +551,20 @@ async fn an_imported_list_with_one_wrong_line_stores_nothing() {
     let location = stored.headers()["location"].to_str().unwrap().to_owned();
     let (_, done) = page(&browser, &app, &location).await;
     assert!(done.contains("3 documenten geregistreerd."), "{done}");
-    assert!(done.contains("2 houders krijgen een e-mail."));
+    assert!(
+        done.contains("3 houders krijgen een e-mail of sms."),
+        "{done}"
+    );
     assert_eq!(
         app.store.find_pickups(site, &everyone).await.unwrap().len(),
         3
     );
-    let mails = app.store.outbox(10).await.unwrap();
-    assert_eq!(mails.len(), 2);
+    let messages = app.store.outbox(10).await.unwrap();
+    let (texts, mails): (Vec<_>, Vec<_>) = messages
+        .iter()
+        .partition(|m| m.channel == loket_store::outbox::OutboxChannel::Sms);
+    assert_eq!((mails.len(), texts.len()), (2, 1));
+    assert_eq!(texts[0].mail.recipient, "+32470123456");
     let french = mails
         .iter()
         .find(|m| m.mail.recipient == "marie@example.be")

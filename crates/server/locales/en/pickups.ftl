@@ -44,7 +44,8 @@ pickup-language = Language of the message
 pickup-register = Register
 pickup-registered-title = Document registered
 pickup-contact-mailed = The holder gets an e-mail at { $email } with the pickup code.
-pickup-contact-phone = No e-mail address: the holder gets no message from Loket. Call or text the holder yourself at { $phone } (Loket has no text message service).
+pickup-contact-phone = No e-mail address and no mobile number: the holder gets no message from Loket. Call the holder at { $phone }.
+pickup-contact-texted = The holder gets a text message at { $phone } with the pickup code.
 pickup-contact-none = No e-mail address or phone number: the holder gets no message. Let the holder know by letter.
 pickup-error-product = Choose a document from the list.
 pickup-error-holder-name = Enter the holder's name.
@@ -68,11 +69,12 @@ pickup-import-done = { $count ->
     [one] 1 document registered.
    *[other] { $count } documents registered.
 }
-pickup-import-mailed = { $count ->
-    [one] 1 holder gets an e-mail.
-   *[other] { $count } holders get an e-mail.
+pickup-import-told = { $count ->
+    [one] 1 holder gets an e-mail or text message.
+   *[other] { $count } holders get an e-mail or text message.
 }
-pickup-import-not-mailed = The holders without an e-mail address get no message from Loket: call or text them yourself.
+pickup-import-not-told = Holders without an e-mail address or mobile number get no message from Loket: call or write to them yourself.
+pickup-text-message = { $organisation }: your document is ready ({ $document }). Pick it up at the fast counter of { $site }, { $address }, with code { $code } and your identity card. Someone collecting it for you brings a proxy form. After three months it is sent back.
 
 pickup-return-title = Documents to send back
 pickup-return-lead = Documents not collected within three months. Send them back (or destroy the PIN and PUK codes) and mark them here.

@@ -44,7 +44,8 @@ pickup-language = Langue du message
 pickup-register = Enregistrer
 pickup-registered-title = Document enregistré
 pickup-contact-mailed = Le titulaire reçoit un e-mail à { $email } avec le code de retrait.
-pickup-contact-phone = Pas d'adresse e-mail : le titulaire ne reçoit aucun message de Loket. Appelez ou envoyez vous-même un SMS au titulaire au { $phone } (Loket n'a pas de service SMS).
+pickup-contact-phone = Pas d'adresse e-mail ni de numéro de GSM : le titulaire ne reçoit aucun message de Loket. Appelez le titulaire au { $phone }.
+pickup-contact-texted = Le titulaire reçoit un SMS au { $phone } avec le code de retrait.
 pickup-contact-none = Pas d'adresse e-mail ni de numéro de téléphone : le titulaire ne reçoit aucun message. Prévenez-le par courrier.
 pickup-error-product = Choisissez un document dans la liste.
 pickup-error-holder-name = Indiquez le nom du titulaire.
@@ -68,11 +69,12 @@ pickup-import-done = { $count ->
     [one] 1 document enregistré.
    *[other] { $count } documents enregistrés.
 }
-pickup-import-mailed = { $count ->
-    [one] 1 titulaire reçoit un e-mail.
-   *[other] { $count } titulaires reçoivent un e-mail.
+pickup-import-told = { $count ->
+    [one] 1 titulaire reçoit un e-mail ou un SMS.
+   *[other] { $count } titulaires reçoivent un e-mail ou un SMS.
 }
-pickup-import-not-mailed = Les titulaires sans adresse e-mail ne reçoivent aucun message de Loket : appelez-les ou envoyez-leur vous-même un SMS.
+pickup-import-not-told = Les titulaires sans adresse e-mail ni numéro de GSM ne reçoivent aucun message de Loket : appelez-les ou écrivez-leur vous-même.
+pickup-text-message = { $organisation } : votre document est prêt ({ $document }). À retirer au guichet rapide de { $site }, { $address }, avec le code { $code } et votre carte d'identité. Qui le retire pour vous apporte une procuration. Après trois mois, il est renvoyé.
 
 pickup-return-title = Documents à renvoyer
 pickup-return-lead = Documents non retirés dans les trois mois. Renvoyez-les (ou détruisez les codes PIN et PUK) et indiquez-le ici.

@@ -44,7 +44,8 @@ pickup-language = Taal van het bericht
 pickup-register = Registreren
 pickup-registered-title = Document geregistreerd
 pickup-contact-mailed = De houder krijgt een e-mail op { $email } met de afhaalcode.
-pickup-contact-phone = Geen e-mailadres: de houder krijgt geen bericht van Loket. Bel of sms de houder zelf op { $phone } (Loket heeft geen sms-dienst).
+pickup-contact-phone = Geen e-mailadres en geen gsm-nummer: de houder krijgt geen bericht van Loket. Bel de houder op { $phone }.
+pickup-contact-texted = De houder krijgt een sms op { $phone } met de afhaalcode.
 pickup-contact-none = Geen e-mailadres of telefoonnummer: de houder krijgt geen bericht. Laat het de houder per brief weten.
 pickup-error-product = Kies een document uit de lijst.
 pickup-error-holder-name = Vul de naam van de houder in.
@@ -68,11 +69,12 @@ pickup-import-done = { $count ->
     [one] 1 document geregistreerd.
    *[other] { $count } documenten geregistreerd.
 }
-pickup-import-mailed = { $count ->
-    [one] 1 houder krijgt een e-mail.
-   *[other] { $count } houders krijgen een e-mail.
+pickup-import-told = { $count ->
+    [one] 1 houder krijgt een e-mail of sms.
+   *[other] { $count } houders krijgen een e-mail of sms.
 }
-pickup-import-not-mailed = De houders zonder e-mailadres krijgen geen bericht van Loket: bel of sms hen zelf.
+pickup-import-not-told = De houders zonder e-mailadres of gsm-nummer krijgen geen bericht van Loket: bel of schrijf hen zelf.
+pickup-text-message = { $organisation }: uw document ligt klaar ({ $document }). Afhalen aan het snelloket van { $site }, { $address }, met code { $code } en uw identiteitskaart. Wie voor u afhaalt, brengt een volmacht mee. Na drie maanden wordt het teruggestuurd.
 
 pickup-return-title = Terug te sturen documenten
 pickup-return-lead = Documenten die niet binnen drie maanden werden afgehaald. Stuur ze terug (of vernietig de PIN- en PUK-codes) en duid ze hier aan.

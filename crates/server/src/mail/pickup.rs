@@ -1,8 +1,9 @@
-//! The mail that tells a holder their document is ready at the fast counter: where, the pickup
-//! code, what to bring, and that it goes back after three months. Never the national number.
+//! The message that tells a holder their document is ready at the fast counter: a mail with where,
+//! the pickup code, what to bring, and that it goes back after three months; or a short text
+//! message for a holder who gave only a mobile number. Never the national number.
 
 use crate::i18n::Tr;
-use crate::pickups::document_name;
+use crate::pickups::{Notice, document_name};
 use crate::state::AppState;
 use askama::Template;
 use loket_store::organisation::Site;
@@ -36,10 +37,13 @@ struct HtmlMail<'a> {
     m: &'a Content,
 }
 
-/// Queues the holder's mail, in their language, when they gave an e-mail address.
+/// Tells the holder, in their language: by mail, or by text message to a mobile number when they
+/// gave no e-mail address.
 pub async fn queue_ready(state: &AppState, site: &Site, pickup: &Pickup) -> StoreResult<()> {
-    let Some(recipient) = pickup.email.clone() else {
-        return Ok(());
+    let recipient = match Notice::of(pickup) {
+        Notice::Mail(address) => address,
+        Notice::Text(number) => return queue_text(state, site, pickup, &number).await,
+        Notice::Nobody => return Ok(()),
     };
     let t = Tr::new(pickup.locale);
     let snapshot = state.books.current(&state.store).await?;
@@ -83,6 +87,37 @@ pub async fn queue_ready(state: &AppState, site: &Site, pickup: &Pickup) -> Stor
     state
         .store
         .queue_mail(&mail, state.now(), state.now())
+        .await?;
+    Ok(())
+}
+
+/// The text message: short, with the code and where to go, and never the national number.
+async fn queue_text(
+    state: &AppState,
+    site: &Site,
+    pickup: &Pickup,
+    number: &str,
+) -> StoreResult<()> {
+    let t = Tr::new(pickup.locale);
+    let snapshot = state.books.current(&state.store).await?;
+    let product = snapshot
+        .catalogue
+        .iter()
+        .find(|p| p.code == pickup.product_code)
+        .ok_or(StoreError::NotFound)?;
+    let text = t.args(
+        "pickup-text-message",
+        &[
+            ("organisation", state.settings.organisation.clone()),
+            ("document", document_name(product, t)),
+            ("site", site.name.clone()),
+            ("address", site.address.clone()),
+            ("code", pickup.pickup_code.clone()),
+        ],
+    );
+    state
+        .store
+        .queue_text_message(number, &text, state.now())
         .await?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! register one document or the day's list, and send back what nobody collected in three months.
 
 use crate::pickups::{
-    self, ImportError, ImportOutcome, PickupError, PickupInput, PickupView, REGISTER_ROLES,
+    self, ImportError, ImportOutcome, Notice, PickupError, PickupInput, PickupView, REGISTER_ROLES,
 };
 use crate::state::AppState;
 use crate::web::form::Errors;
@@ -314,10 +314,11 @@ async fn registered_summary(
     id: i64,
 ) -> Result<Registered, PageError> {
     let pickup = state.store.pickup(id).await?;
-    let contact = match (&pickup.email, &pickup.phone) {
-        (Some(email), _) => page.t.arg("pickup-contact-mailed", "email", email),
-        (None, Some(phone)) => page.t.arg("pickup-contact-phone", "phone", phone),
-        (None, None) => page.t.get("pickup-contact-none"),
+    let contact = match (Notice::of(&pickup), &pickup.phone) {
+        (Notice::Mail(email), _) => page.t.arg("pickup-contact-mailed", "email", email),
+        (Notice::Text(_), Some(phone)) => page.t.arg("pickup-contact-texted", "phone", phone),
+        (_, Some(phone)) => page.t.arg("pickup-contact-phone", "phone", phone),
+        (_, None) => page.t.get("pickup-contact-none"),
     };
     let view = pickups::views(state, vec![pickup], page.t)
         .await?
@@ -369,8 +370,8 @@ struct LineError {
 /// What an import stored, as the page tells it.
 struct Stored {
     registered: String,
-    mailed: String,
-    some_not_mailed: bool,
+    told: String,
+    some_not_told: bool,
 }
 
 #[derive(Template)]
@@ -392,7 +393,7 @@ struct ImportQuery {
     #[serde(default)]
     registered: Option<usize>,
     #[serde(default)]
-    mailed: Option<usize>,
+    told: Option<usize>,
 }
 
 fn import_page(page: Page, site: String, errors: Vec<LineError>) -> ImportTemplate {
@@ -414,11 +415,11 @@ async fn import_form(
     registering_staff(&page)?;
     let site = pickups::site(&state, &query.site).await?;
     let stored = query.registered.map(|registered| {
-        let mailed = query.mailed.unwrap_or(0).min(registered);
+        let told = query.told.unwrap_or(0).min(registered);
         Stored {
             registered: page.t.count("pickup-import-done", registered as i64),
-            mailed: page.t.count("pickup-import-mailed", mailed as i64),
-            some_not_mailed: mailed < registered,
+            told: page.t.count("pickup-import-told", told as i64),
+            some_not_told: told < registered,
         }
     });
     let mut template = import_page(page, site.code, Vec::new());
@@ -493,13 +494,16 @@ async fn import(State(state): State<AppState>, page: Page, multipart: Multipart)
     };
     match pickups::import(&state, &user, &site, &text).await {
         Ok(stored) => {
-            let mailed = stored.iter().filter(|p| p.email.is_some()).count();
+            let told = stored
+                .iter()
+                .filter(|p| Notice::of(p) != Notice::Nobody)
+                .count();
             see_other(&format!(
                 "/fast-counter/pickups/import?{}",
                 query_string(&[
                     ("site", &site.code),
                     ("registered", &stored.len().to_string()),
-                    ("mailed", &mailed.to_string())
+                    ("told", &told.to_string())
                 ])
             ))
         }
