@@ -24,34 +24,7 @@
   var error = document.getElementById("counter-error");
   if (error) { error.focus(); }
 
-  var pending = false;
-  var again = false;
-  function swap() {
-    if (pending) { again = true; return; }
-    pending = true;
-    again = false;
-    fetch("/counter?site=" + encodeURIComponent(site), { credentials: "same-origin", headers: { Accept: "text/html" } })
-      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
-      .then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, "text/html");
-        ["waiting", "counter-choices"].forEach(function (id) {
-          var now = document.getElementById(id);
-          var next = fresh.getElementById(id);
-          // A part the employee is working in stays as it is until the next change.
-          if (now && next && !now.contains(document.activeElement)) { now.replaceWith(document.importNode(next, true)); }
-        });
-      })
-      .catch(function () { /* the next change tries again */ })
-      .then(function () {
-        pending = false;
-        if (again) { swap(); }
-      });
-  }
-
-  if (!("EventSource" in window)) { return; }
-  var events = new EventSource("/api/v1/sites/" + encodeURIComponent(site) + "/events");
-  events.addEventListener("called", swap);
-  events.addEventListener("changed", swap);
-  // Read the list again on every (re)connection, so no change in between is missed.
-  events.addEventListener("open", swap);
+  window.followFloor([site], "/counter?site=" + encodeURIComponent(site), function (fresh) {
+    window.swapParts(fresh, ["waiting", "counter-choices"]);
+  });
 }());

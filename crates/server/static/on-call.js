@@ -1,25 +1,13 @@
-// Reception's printed ticket: the print button prints the page, laid out for the receipt printer,
-// and the request's state follows the floor.
+// Reception's printed ticket: the request's state follows the floor.
 (function () {
   "use strict";
-  document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.addEventListener("click", function () { window.print(); });
-  });
   var status = document.getElementById("summons-status");
-  if (!status || !status.dataset.site || !("EventSource" in window)) { return; }
-  function read() {
-    fetch(window.location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } })
-      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
-      .then(function (html) {
-        var next = new DOMParser().parseFromString(html, "text/html").getElementById("summons-status");
-        var now = document.getElementById("summons-status");
-        if (next && now && next.textContent !== now.textContent) { now.textContent = next.textContent; }
-      })
-      .catch(function () { /* the next change reads again */ });
-  }
-  var events = new EventSource("/api/v1/sites/" + encodeURIComponent(status.dataset.site) + "/events");
-  events.addEventListener("called", read);
-  events.addEventListener("changed", read);
+  if (!status || !status.dataset.site) { return; }
+  window.followFloor([status.dataset.site], window.location.pathname, function (fresh) {
+    var next = fresh.getElementById("summons-status");
+    var now = document.getElementById("summons-status");
+    if (next && now && next.textContent !== now.textContent) { now.textContent = next.textContent; }
+  });
 }());
 
 // The back-office page follows the floor: on every change it reads the page again and swaps the
@@ -96,49 +84,24 @@
     });
   }
 
-  var pending = false;
-  var again = false;
-  function swap() {
-    if (pending) { again = true; return; }
-    pending = true;
-    again = false;
-    fetch("/backoffice", { credentials: "same-origin", headers: { Accept: "text/html" } })
-      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
-      .then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, "text/html");
-        var freshRoot = fresh.getElementById("back-office");
-        if (!freshRoot) { return; }
-        var presence = freshRoot.dataset.presence;
-        root.dataset.presence = presence;
-        ["waiting-requests", "my-visit", "presence"].forEach(function (id) {
-          var now = document.getElementById(id);
-          var next = fresh.getElementById(id);
-          // A part the employee is working in stays as it is until the next change.
-          if (now && next && !now.contains(document.activeElement)) {
-            var replacement = document.importNode(next, true);
-            if (id === "presence") {
-              var setting = now.querySelector("#notification-setting");
-              var kept = replacement.querySelector("#notification-setting");
-              if (setting && kept) { kept.replaceWith(setting); }
-            }
-            now.replaceWith(replacement);
-          }
-        });
-        compare(requestsOf(fresh), presence);
-      })
-      .catch(function () { /* the next change tries again */ })
-      .then(function () {
-        pending = false;
-        if (again) { swap(); }
-      });
-  }
-
-  if (!("EventSource" in window)) { window.setInterval(swap, 10000); return; }
-  (root.dataset.sites || "").split(" ").filter(Boolean).forEach(function (site) {
-    var events = new EventSource("/api/v1/sites/" + encodeURIComponent(site) + "/events");
-    events.addEventListener("changed", swap);
-    events.addEventListener("called", swap);
-    // Read the page again on every (re)connection, so no request in between is missed.
-    events.addEventListener("open", swap);
+  var sites = (root.dataset.sites || "").split(" ").filter(Boolean);
+  window.followFloor(sites, "/backoffice", function (fresh) {
+    var freshRoot = fresh.getElementById("back-office");
+    if (!freshRoot) { return; }
+    var presence = freshRoot.dataset.presence;
+    root.dataset.presence = presence;
+    window.swapParts(fresh, ["waiting-requests", "my-visit"]);
+    var now = document.getElementById("presence");
+    var next = fresh.getElementById("presence");
+    if (now && next && !now.contains(document.activeElement)) {
+      // The notification setting stays the live one: its button listens, and it knows whether
+      // permission was asked already.
+      var replacement = document.importNode(next, true);
+      var setting = now.querySelector("#notification-setting");
+      var kept = replacement.querySelector("#notification-setting");
+      if (setting && kept) { kept.replaceWith(setting); }
+      now.replaceWith(replacement);
+    }
+    compare(requestsOf(fresh), presence);
   });
 }());

@@ -1,5 +1,5 @@
-// The sale form shows its total while quantities are typed (the server computes the real one),
-// and the receipt gets a print button. Both pages work without this script.
+// The sale form shows its total while quantities are typed (the server computes the real one).
+// The form works without this script.
 document.addEventListener("DOMContentLoaded", () => {
   const total = document.getElementById("sale-total");
   if (total) {
@@ -20,9 +20,5 @@ document.addEventListener("DOMContentLoaded", () => {
     form.addEventListener("input", update);
     total.closest("[hidden]")?.removeAttribute("hidden");
     update();
-  }
-  for (const button of document.querySelectorAll("button[data-print]")) {
-    button.hidden = false;
-    button.addEventListener("click", () => window.print());
   }
 });

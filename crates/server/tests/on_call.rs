@@ -7,19 +7,7 @@ use jiff::SignedDuration;
 use loket_domain::staff::Role;
 use loket_store::staff::UserInput;
 use serde_json::{Value, json};
-use support::{TestApp, spawn_app};
-
-async fn post(app: &TestApp, path: &str, token: &str, body: Value) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
+use support::{TestApp, post, spawn_app};
 
 async fn get_as(app: &TestApp, path: &str, token: &str, language: &str) -> (u16, String) {
     let response = reqwest::Client::new()

@@ -7,36 +7,10 @@ mod support;
 
 use jiff::SignedDuration;
 use serde_json::{Value, json};
-use support::{TestApp, spawn_app};
+use support::{TestApp, get, post, spawn_app};
 
 const NUMBER: &str = "85.07.30-033.28";
 const DIGITS: &str = "85073003328";
-
-async fn send(
-    app: &TestApp,
-    method: reqwest::Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut request = reqwest::Client::new()
-        .request(method, app.url(path))
-        .bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
-async fn post(app: &TestApp, path: &str, token: &str, body: Value) -> (u16, Value) {
-    send(app, reqwest::Method::POST, path, token, Some(body)).await
-}
-
-async fn get(app: &TestApp, path: &str, token: &str) -> (u16, Value) {
-    send(app, reqwest::Method::GET, path, token, None).await
-}
 
 async fn register(app: &TestApp, token: &str, body: Value) -> Value {
     let (status, registered) = post(app, "/api/v1/pickups", token, body).await;

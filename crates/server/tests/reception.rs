@@ -4,47 +4,8 @@
 
 mod support;
 
-use serde_json::{Value, json};
-use support::{TestApp, spawn_app};
-
-async fn post_form(
-    client: &reqwest::Client,
-    app: &TestApp,
-    path: &str,
-    body: &str,
-) -> (u16, String) {
-    let response = client
-        .post(app.url(path))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned());
-    let text = response.text().await.unwrap();
-    (status, location.unwrap_or(text))
-}
-
-async fn page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
-    let response = client.get(app.url(path)).send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.text().await.unwrap())
-}
-
-async fn post_json(app: &TestApp, path: &str, body: Value) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(app.url(path))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
+use serde_json::json;
+use support::{api, form, page, spawn_app};
 
 #[tokio::test]
 async fn only_reception_managers_and_administrators_work_at_the_desk() {
@@ -59,7 +20,7 @@ async fn only_reception_managers_and_administrators_work_at_the_desk() {
         let client = app.signed_in(username).await;
         let (status, _) = page(&client, &app, "/reception").await;
         assert_eq!(status, 403, "{username} sees no reception");
-        let (status, _) = post_form(
+        let (status, _) = form(
             &client,
             &app,
             "/reception/tickets",
@@ -67,7 +28,7 @@ async fn only_reception_managers_and_administrators_work_at_the_desk() {
         )
         .await;
         assert_eq!(status, 403, "{username} hands out no ticket");
-        let (status, _) = post_form(
+        let (status, _) = form(
             &client,
             &app,
             "/reception/questions",
@@ -84,7 +45,7 @@ async fn only_reception_managers_and_administrators_work_at_the_desk() {
 async fn reception_hands_out_a_ticket_for_a_product_the_kiosk_only_books() {
     let app = spawn_app().await;
     let desk = app.signed_in("onthaal").await;
-    let (status, to) = post_form(
+    let (status, to) = form(
         &desk,
         &app,
         "/reception/tickets",
@@ -103,7 +64,7 @@ async fn reception_hands_out_a_ticket_for_a_product_the_kiosk_only_books() {
 
     // Nothing chosen, or a product without a counter: the form says so and hands out nothing.
     for product in ["", "attest-woonst", "bouwaanvraag"] {
-        let (status, html) = post_form(
+        let (status, html) = form(
             &desk,
             &app,
             "/reception/tickets",
@@ -122,7 +83,7 @@ async fn reception_notes_questions_by_subject_for_the_day() {
     let app = spawn_app().await;
     let desk = app.signed_in("onthaal").await;
     for product in ["info-vraag", "gft-sticker", "info-vraag"] {
-        let (status, to) = post_form(
+        let (status, to) = form(
             &desk,
             &app,
             "/reception/questions",
@@ -136,7 +97,7 @@ async fn reception_notes_questions_by_subject_for_the_day() {
     assert!(overview.contains("Genoteerd: een vraag over GFT-sticker."));
     assert!(overview.contains("Vandaag 3 vragen genoteerd."));
 
-    let (status, html) = post_form(
+    let (status, html) = form(
         &desk,
         &app,
         "/reception/questions",
@@ -163,11 +124,11 @@ async fn reception_notes_questions_by_subject_for_the_day() {
 #[tokio::test]
 async fn a_citizen_too_late_for_the_kiosk_is_checked_in_by_reception_and_waits_like_a_walk_in() {
     let app = spawn_app().await;
-    let (status, booked) = post_json(
-        &app,
+    let (status, booked) = api(&app, reqwest::Method::POST,
         "/api/v1/appointments",
-        json!({"site": "stadskantoor", "products": ["eid-aanvraag"], "start": "2026-12-03T11:30:00Z",
-               "name": "An Peeters", "email": "an@example.be"}),
+        None,
+        Some(json!({"site": "stadskantoor", "products": ["eid-aanvraag"], "start": "2026-12-03T11:30:00Z",
+               "name": "An Peeters", "email": "an@example.be"})),
     )
     .await;
     assert_eq!(status, 201);
@@ -177,7 +138,7 @@ async fn a_citizen_too_late_for_the_kiosk_is_checked_in_by_reception_and_waits_l
     // 13:00 in Leuven, half an hour late; a walk-in took a ticket a minute earlier.
     app.clock.set("2026-12-03T11:59:00Z".parse().unwrap());
     let desk = app.signed_in("onthaal").await;
-    post_form(
+    form(
         &desk,
         &app,
         "/reception/tickets",
@@ -185,17 +146,19 @@ async fn a_citizen_too_late_for_the_kiosk_is_checked_in_by_reception_and_waits_l
     )
     .await;
     app.clock.set("2026-12-03T12:00:00Z".parse().unwrap());
-    let (status, _) = post_json(
+    let (status, _) = api(
         &app,
+        reqwest::Method::POST,
         "/api/v1/check-ins",
-        json!({"site": "stadskantoor", "code": code}),
+        None,
+        Some(json!({"site": "stadskantoor", "code": code})),
     )
     .await;
     assert_eq!(status, 422, "the kiosk refuses");
 
     let (_, shown) = page(&desk, &app, &format!("/staff/appointments/{id}")).await;
     assert!(shown.contains("Nu aanmelden en ticket geven"), "{shown}");
-    let (status, to) = post_form(
+    let (status, to) = form(
         &desk,
         &app,
         &format!("/reception/appointments/{id}/check-in"),
@@ -208,7 +171,7 @@ async fn a_citizen_too_late_for_the_kiosk_is_checked_in_by_reception_and_waits_l
     assert!(ticket.contains(&format!("Ingecheckt voor afspraak {code}")));
     assert!(ticket.contains("<dd>nog 1 persoon</dd>"), "{ticket}");
 
-    let (status, to) = post_form(
+    let (status, to) = form(
         &desk,
         &app,
         &format!("/reception/appointments/{id}/check-in"),
@@ -224,11 +187,11 @@ async fn a_citizen_too_late_for_the_kiosk_is_checked_in_by_reception_and_waits_l
 #[tokio::test]
 async fn reception_checks_in_no_appointment_of_another_day() {
     let app = spawn_app().await;
-    let (status, booked) = post_json(
-        &app,
+    let (status, booked) = api(&app, reqwest::Method::POST,
         "/api/v1/appointments",
-        json!({"site": "stadskantoor", "products": ["eid-aanvraag"], "start": "2026-12-07T09:00:00Z",
-               "name": "Bart Claes", "email": "bart@example.be"}),
+        None,
+        Some(json!({"site": "stadskantoor", "products": ["eid-aanvraag"], "start": "2026-12-07T09:00:00Z",
+               "name": "Bart Claes", "email": "bart@example.be"})),
     )
     .await;
     assert_eq!(status, 201);
@@ -237,7 +200,7 @@ async fn reception_checks_in_no_appointment_of_another_day() {
     let desk = app.signed_in("onthaal").await;
     let (_, shown) = page(&desk, &app, &format!("/staff/appointments/{id}")).await;
     assert!(!shown.contains("Nu aanmelden en ticket geven"));
-    let (status, to) = post_form(
+    let (status, to) = form(
         &desk,
         &app,
         &format!("/reception/appointments/{id}/check-in"),

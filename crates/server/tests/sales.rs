@@ -5,33 +5,7 @@
 mod support;
 
 use serde_json::{Value, json};
-use support::{TestApp, spawn_app};
-
-async fn api(
-    app: &TestApp,
-    method: reqwest::Method,
-    path: &str,
-    token: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut request = reqwest::Client::new()
-        .request(method, app.url(path))
-        .bearer_auth(token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
-async fn post(app: &TestApp, path: &str, token: &str, body: Value) -> (u16, Value) {
-    api(app, reqwest::Method::POST, path, token, Some(body)).await
-}
-
-async fn get(app: &TestApp, path: &str, token: &str) -> (u16, Value) {
-    api(app, reqwest::Method::GET, path, token, None).await
-}
+use support::{TestApp, form, get, page, post, spawn_app};
 
 /// The quantity in stock of an article at a sales point, as the API reports it.
 async fn in_stock(app: &TestApp, token: &str, point: &str, article: &str) -> Value {
@@ -345,38 +319,8 @@ async fn each_role_sells_only_where_it_works() {
         201
     );
     assert_eq!(get(&app, "/api/v1/sales/999999", &manager).await.0, 404);
-    let (status, _) = api(
-        &app,
-        reqwest::Method::GET,
-        "/api/v1/stock",
-        "nonsense",
-        None,
-    )
-    .await;
+    let (status, _) = get(&app, "/api/v1/stock", "nonsense").await;
     assert_eq!(status, 401);
-}
-
-async fn page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
-    let response = client.get(app.url(path)).send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.text().await.unwrap())
-}
-
-async fn form(client: &reqwest::Client, app: &TestApp, path: &str, body: &str) -> (u16, String) {
-    let response = client
-        .post(app.url(path))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned());
-    let text = response.text().await.unwrap();
-    (status, location.unwrap_or(text))
 }
 
 #[tokio::test]

@@ -137,3 +137,71 @@ impl TestApp {
         body["token"].as_str().unwrap().to_owned()
     }
 }
+
+/// A JSON call to the API as the holder of `token` (None: as a citizen); the status and the
+/// answer, Null when it has no JSON body.
+pub async fn api(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let mut request = reqwest::Client::new().request(method, app.url(path));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        response.json().await.unwrap_or(serde_json::Value::Null),
+    )
+}
+
+pub async fn post(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+    body: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    api(app, reqwest::Method::POST, path, Some(token), Some(body)).await
+}
+
+pub async fn get(app: &TestApp, path: &str, token: &str) -> (u16, serde_json::Value) {
+    api(app, reqwest::Method::GET, path, Some(token), None).await
+}
+
+/// A page as `client` (a browser, see [`TestApp::browser`]) gets it: the status and the HTML.
+pub async fn page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
+    let response = client.get(app.url(path)).send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
+}
+
+/// A form posted as a browser posts it: the status, and where it sends the browser on (or the
+/// page that came back).
+pub async fn form(
+    client: &reqwest::Client,
+    app: &TestApp,
+    path: &str,
+    body: &str,
+) -> (u16, String) {
+    let response = client
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned());
+    let text = response.text().await.unwrap();
+    (status, location.unwrap_or(text))
+}
