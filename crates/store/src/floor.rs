@@ -389,7 +389,8 @@ impl Store {
     }
 
     /// Calls the next ticket for what the counter serves, to that counter. Of any number of
-    /// counters calling at once, each ticket goes to exactly one. None when nobody waits;
+    /// counters calling at once, each ticket goes to exactly one. A citizen waiting for a
+    /// department on call is called by the employee who accepts the summons, never by a counter. None when nobody waits;
     /// [`StoreError::WrongState`] when the counter is not open for this user or still has a ticket.
     pub async fn call_next(
         &self,
@@ -416,6 +417,7 @@ impl Store {
             let candidates: Vec<i64> = sqlx::query_scalar(
                 "SELECT t.id FROM tickets t WHERE t.site_id = $1 AND t.status = 'waiting' \
                  AND t.product_id IN (SELECT product_id FROM counter_products WHERE counter_id = $2) \
+                 AND NOT EXISTS (SELECT 1 FROM on_call_requests o WHERE o.ticket_id = t.id AND o.status = 'waiting') \
                  ORDER BY CASE WHEN t.due_at <= $3 THEN 0 ELSE 1 END, CASE WHEN t.due_at <= $3 THEN t.due_at ELSE t.arrived_at END, t.id \
                  LIMIT 16")
                 .bind(site_id).bind(counter_id).bind(now.as_second()).fetch_all(&mut *tx).await?;

@@ -345,6 +345,31 @@ async fn a_visit_starts_and_finishes_and_frees_its_counter() {
 }
 
 #[tokio::test]
+async fn a_counter_of_the_zone_on_call_does_not_call_a_citizen_waiting_for_a_summons() {
+    let (store, _database) = demo_store().await;
+    let id = summon(&store, "bouwaanvraag", None).await;
+    let site = site_id(&store).await;
+    let counter = store.user("balie1").await.unwrap().id;
+    let eighteen = store
+        .counters(site)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.number == 18)
+        .unwrap();
+    store
+        .sign_in_at_counter(eighteen.id, counter, now())
+        .await
+        .unwrap();
+    assert_eq!(
+        store.call_next(eighteen.id, counter, now()).await.unwrap(),
+        None
+    );
+    let request = store.on_call_request(id).await.unwrap();
+    assert_eq!(request.status, OnCallStatus::Waiting);
+}
+
+#[tokio::test]
 async fn reception_cancels_only_a_waiting_request() {
     let (store, _db) = demo_store().await;
     let reception = store.user("onthaal").await.unwrap();
