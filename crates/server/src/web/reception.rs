@@ -4,7 +4,7 @@
 //! visitor: hand out a ticket, note an answered question, check in an early or late appointment,
 //! and summon a department on call.
 
-use crate::floor::on_call::SUMMON_ROLES;
+use crate::floor::on_call::{SUMMON_ROLES, waited_minutes};
 use crate::floor::{self, CheckInBy, FloorError, FloorNow, TicketView};
 use crate::i18n::Tr;
 use crate::state::AppState;
@@ -306,10 +306,7 @@ fn on_call_lines(
                 ),
             citizen: (may_summon && !request.citizen_name.is_empty())
                 .then(|| request.citizen_name.clone()),
-            waited: t.count(
-                "minutes",
-                (now - request.requested_at).get_seconds().max(0) / 60,
-            ),
+            waited: t.count("minutes", waited_minutes(&request, now)),
             status: status_text(&request, t),
             overdue: request.status == OnCallStatus::Waiting && request.realerted_at.is_some(),
             place: request.place.as_ref().map(|place| place_text(place, t)),
