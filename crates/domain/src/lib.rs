@@ -7,6 +7,7 @@ pub mod clock;
 pub mod contact;
 pub mod locale;
 pub mod national_number;
+pub mod parking;
 pub mod queue;
 pub mod roster;
 pub mod slots;

@@ -1,0 +1,3 @@
+## Residents' parking cards
+error-plate-empty = Enter the licence plate, for example 1-ABC-123.
+error-plate-format = This is not a Belgian licence plate. Write it as it is on the car, for example 1-ABC-123.
