@@ -32,14 +32,14 @@ pickup-refused-picked-up = This document was picked up already. It cannot be han
 pickup-refused-returned = This document was sent back because nobody collected it in time. It cannot be handed over.
 
 pickup-new-title = Register a document
-pickup-new-lead = A document arrived for its holder. Loket gives it a pickup code and tells the holder by e-mail that it is ready.
+pickup-new-lead = A document arrived for its holder. Loket gives it a pickup code and tells the holder by e-mail or text message that it is ready.
 pickup-choose-document = Choose the document
 pickup-national-number-optional = Holder's national number (optional)
 pickup-national-number-hint = Used to find the document; never shown in full and never in the message to the holder.
 pickup-email = E-mail address (optional)
 pickup-email-hint = The holder gets the message that the document is ready at this address.
 pickup-phone = Holder's phone number (optional)
-pickup-phone-hint = Kept so you can call the holder. Loket cannot send text messages.
+pickup-phone-hint = Without an e-mail address, a mobile number gets a text message; a landline is kept so you can call the holder.
 pickup-language = Language of the message
 pickup-register = Register
 pickup-registered-title = Document registered

@@ -32,14 +32,14 @@ pickup-refused-picked-up = Ce document a déjà été retiré. Il ne peut pas ê
 pickup-refused-returned = Ce document a été renvoyé parce que personne ne l'a retiré à temps. Il ne peut plus être remis.
 
 pickup-new-title = Enregistrer un document
-pickup-new-lead = Un document est arrivé pour son titulaire. Loket lui donne un code de retrait et prévient le titulaire par e-mail qu'il est prêt.
+pickup-new-lead = Un document est arrivé pour son titulaire. Loket lui donne un code de retrait et prévient le titulaire par e-mail ou SMS qu'il est prêt.
 pickup-choose-document = Choisissez le document
 pickup-national-number-optional = Numéro de registre national du titulaire (facultatif)
 pickup-national-number-hint = Pour retrouver le document ; jamais affiché en entier ni repris dans le message au titulaire.
 pickup-email = Adresse e-mail (facultatif)
 pickup-email-hint = Le titulaire reçoit à cette adresse le message que le document est prêt.
 pickup-phone = Numéro de téléphone du titulaire (facultatif)
-pickup-phone-hint = Conservé pour que vous puissiez appeler le titulaire. Loket ne peut pas envoyer de SMS.
+pickup-phone-hint = Sans adresse e-mail, un numéro de GSM reçoit un SMS ; un numéro fixe est conservé pour que vous puissiez appeler le titulaire.
 pickup-language = Langue du message
 pickup-register = Enregistrer
 pickup-registered-title = Document enregistré

@@ -32,14 +32,14 @@ pickup-refused-picked-up = Dit document is al afgehaald. Het kan geen tweede kee
 pickup-refused-returned = Dit document is teruggestuurd omdat niemand het op tijd afhaalde. Het kan niet meer afgegeven worden.
 
 pickup-new-title = Document registreren
-pickup-new-lead = Er kwam een document binnen voor zijn houder. Loket geeft het een afhaalcode en laat de houder per e-mail weten dat het klaar is.
+pickup-new-lead = Er kwam een document binnen voor zijn houder. Loket geeft het een afhaalcode en laat de houder per e-mail of sms weten dat het klaar is.
 pickup-choose-document = Kies het document
 pickup-national-number-optional = Rijksregisternummer van de houder (niet verplicht)
 pickup-national-number-hint = Om het document terug te vinden; nooit volledig getoond en nooit in het bericht aan de houder.
 pickup-email = E-mailadres (niet verplicht)
 pickup-email-hint = De houder krijgt op dit adres het bericht dat het document klaar is.
 pickup-phone = Telefoonnummer van de houder (niet verplicht)
-pickup-phone-hint = Bewaard zodat u de houder kunt bellen. Loket kan geen sms versturen.
+pickup-phone-hint = Zonder e-mailadres krijgt een gsm-nummer een sms; een vast nummer bewaren we zodat u de houder kunt bellen.
 pickup-language = Taal van het bericht
 pickup-register = Registreren
 pickup-registered-title = Document geregistreerd
