@@ -8,6 +8,7 @@ pub mod contact;
 pub mod locale;
 pub mod national_number;
 pub mod queue;
+pub mod register;
 pub mod roster;
 pub mod slots;
 pub mod staff;
