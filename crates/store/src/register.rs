@@ -236,7 +236,8 @@ impl Store {
 
     /// Stores households in one transaction: all of them or none. A resident already in the
     /// register (by national number) is replaced and leaves their former household; a household
-    /// left without members is removed.
+    /// left without members is removed. A household whose reference person lived at the same
+    /// address already keeps the date since when it lives there.
     pub async fn save_households(&self, households: &[NewHousehold<'_>]) -> StoreResult<()> {
         let upsert = "INSERT INTO residents (national_number, first_names, last_name, birth_date, birth_place, sex, \
              nationality, civil_status, household_id, household_role, email) \
@@ -250,10 +251,18 @@ impl Store {
             for household in households {
                 let street_id = street_id_in!(tx, household.address);
                 let address_id = address_id_in!(tx, street_id, household.address);
+                let reference = household.members.first().map(|m| m.national_number.digits());
+                let lived_here: Option<String> = sqlx::query_scalar(
+                    "SELECT h.since FROM residents r JOIN households h ON h.id = r.household_id \
+                     WHERE r.national_number = $1 AND h.address_id = $2")
+                    .bind(reference)
+                    .bind(address_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
                 let household_id: i64 = sqlx::query_scalar(
                     "INSERT INTO households (address_id, since) VALUES ($1, $2) RETURNING id")
                     .bind(address_id)
-                    .bind(household.since.to_string())
+                    .bind(lived_here.unwrap_or_else(|| household.since.to_string()))
                     .fetch_one(&mut *tx)
                     .await?;
                 for member in household.members {

@@ -242,6 +242,33 @@ async fn saving_a_resident_again_replaces_them_and_moves_them_out_of_their_old_h
     assert_eq!(parents.household.len(), 3);
     assert_eq!(store.resident_count().await.unwrap(), 4);
 
+    // The parents, saved again at the same address, still live there since 2015.
+    let home = address("Naamsestraat", "10", "");
+    let parents_only = [members[0].clone(), members[1].clone()];
+    store
+        .save_households(&[NewHousehold {
+            address: &home,
+            since: date(2026, 12, 3),
+            members: &parents_only,
+        }])
+        .await
+        .unwrap();
+    let again = store
+        .register_entry(&members[0].national_number)
+        .await
+        .unwrap();
+    assert_eq!(again.since, date(2015, 5, 1));
+    assert_eq!(again.household.len(), 2);
+    let wout = store
+        .register_entry(&members[3].national_number)
+        .await
+        .unwrap();
+    assert_eq!(
+        wout.household.len(),
+        1,
+        "who is not saved again keeps their household"
+    );
+
     // The street list keeps one Parijsstraat; giving it a zone changes it.
     store
         .save_streets(&[street("Parijsstraat", Some("LEU1"))])
