@@ -231,7 +231,11 @@ impl<'a> Generator<'a> {
             members.push(self.person(Person::adult(origin, &last_name, first_sex, age, status))?);
         } else {
             let with_partner = kind <= 90;
-            let age = if kind > 52 { age.clamp(26, 52) } else { age };
+            let age = if kind > 52 {
+                self.random.between(26, 56)
+            } else {
+                age
+            };
             let status = if !with_partner {
                 CivilStatus::Divorced
             } else if self.random.chance(70) {
@@ -263,10 +267,16 @@ impl<'a> Generator<'a> {
             if kind > 52 {
                 let youngest_parent = age.min(partner_age(&members));
                 let children = self.random.between(1, 3);
+                // The eldest born when the youngest parent was 23 to 34, the others two to
+                // four years apart.
+                let mut child_age = youngest_parent - self.random.between(23, 34);
                 for _ in 0..children {
-                    let child_age = (youngest_parent - self.random.between(23, 38)).clamp(0, 24);
+                    if !(0..=24).contains(&child_age) {
+                        break;
+                    }
                     let sex = self.sex();
                     members.push(self.person(Person::child(origin, &last_name, sex, child_age))?);
+                    child_age -= self.random.between(2, 4);
                 }
             }
         }
@@ -519,6 +529,16 @@ mod tests {
                             .checked_add(jiff::Span::new().years(18))
                             .unwrap()
                 );
+            }
+            let mut children: Vec<_> = household
+                .members
+                .iter()
+                .filter(|m| m.household_role == HouseholdRole::Child)
+                .map(|m| m.birth_date)
+                .collect();
+            children.sort();
+            for pair in children.windows(2) {
+                assert!(pair[0].checked_add(jiff::Span::new().years(1)).unwrap() < pair[1]);
             }
             assert!(household.since <= REFERENCE_DAY);
         }
