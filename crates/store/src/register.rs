@@ -365,56 +365,91 @@ impl Store {
         to: &Address,
         since: Date,
     ) -> StoreResult<i64> {
-        let Some(first) = movers.first() else {
-            return Err(StoreError::WrongState("nobody moves".into()));
-        };
-        let household_sql = "SELECT r.national_number, r.household_role, r.birth_date, r.household_id \
-             FROM residents r WHERE r.household_id = (SELECT household_id FROM residents WHERE national_number = $1) \
-             ORDER BY r.birth_date, r.national_number";
         on_backend!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let street_id: Option<i64> = sqlx::query_scalar(
-                "SELECT id FROM streets WHERE name = $1 AND postal_code = $2")
-                .bind(&to.street).bind(&to.postal_code).fetch_optional(&mut *tx).await?;
-            let Some(street_id) = street_id else {
-                return Err(StoreError::Reference(format!("street {} {}", to.postal_code, to.street)));
-            };
-            let members: Vec<(String, String, String, i64)> = sqlx::query_as(household_sql)
-                .bind(first.digits()).fetch_all(&mut *tx).await?;
-            let Some(&(_, _, _, old_household)) = members.first() else {
-                return Err(StoreError::NotFound);
-            };
-            let plan = MovePlan::new(&members, movers)?;
-            let address_id = address_id_in!(tx, street_id, to);
-            let household_id = if plan.stayers.is_empty() {
-                sqlx::query("UPDATE households SET address_id = $1, since = $2 WHERE id = $3")
-                    .bind(address_id).bind(since.to_string()).bind(old_household)
-                    .execute(&mut *tx).await?;
-                old_household
-            } else {
-                let new_household: i64 = sqlx::query_scalar(
-                    "INSERT INTO households (address_id, since) VALUES ($1, $2) RETURNING id")
-                    .bind(address_id).bind(since.to_string()).fetch_one(&mut *tx).await?;
-                for (number, role, household) in plan.changes(old_household, new_household) {
-                    let changed = sqlx::query(
-                        "UPDATE residents SET household_id = $1, household_role = $2 \
-                         WHERE national_number = $3 AND household_id = $4")
-                        .bind(household).bind(role.code()).bind(number).bind(old_household)
-                        .execute(&mut *tx).await?.rows_affected();
-                    if changed != 1 {
-                        return Err(StoreError::WrongState("moved already".into()));
-                    }
-                }
-                new_household
-            };
+            let household_id = move_to_address_in!(tx, movers, to, since);
             tx.commit().await?;
             Ok(household_id)
         })
     }
 }
 
+/// [`Store::move_to_address`] inside the write transaction `$tx`, for a change that must happen
+/// together with the move (an address change approved); evaluates to the movers' household and
+/// returns the error from the enclosing function, so the transaction is rolled back.
+macro_rules! move_to_address_in {
+    ($tx:ident, $movers:expr, $to:expr, $since:expr) => {{
+        let movers: &[loket_domain::national_number::NationalNumber] = $movers;
+        let to: &loket_domain::register::Address = $to;
+        let since: jiff::civil::Date = $since;
+        let Some(first) = movers.first() else {
+            return Err($crate::StoreError::WrongState("nobody moves".into()));
+        };
+        let street_id: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM streets WHERE name = $1 AND postal_code = $2")
+                .bind(&to.street)
+                .bind(&to.postal_code)
+                .fetch_optional(&mut *$tx)
+                .await?;
+        let Some(street_id) = street_id else {
+            return Err($crate::StoreError::Reference(format!(
+                "street {} {}",
+                to.postal_code, to.street
+            )));
+        };
+        let members: Vec<(String, String, String, i64)> = sqlx::query_as(
+            "SELECT r.national_number, r.household_role, r.birth_date, r.household_id \
+             FROM residents r WHERE r.household_id = (SELECT household_id FROM residents WHERE national_number = $1) \
+             ORDER BY r.birth_date, r.national_number",
+        )
+        .bind(first.digits())
+        .fetch_all(&mut *$tx)
+        .await?;
+        let Some(&(_, _, _, old_household)) = members.first() else {
+            return Err($crate::StoreError::NotFound);
+        };
+        let plan = $crate::register::MovePlan::new(&members, movers)?;
+        let address_id = $crate::register::address_id_in!($tx, street_id, to);
+        if plan.everyone_moves() {
+            sqlx::query("UPDATE households SET address_id = $1, since = $2 WHERE id = $3")
+                .bind(address_id)
+                .bind(since.to_string())
+                .bind(old_household)
+                .execute(&mut *$tx)
+                .await?;
+            old_household
+        } else {
+            let new_household: i64 = sqlx::query_scalar(
+                "INSERT INTO households (address_id, since) VALUES ($1, $2) RETURNING id",
+            )
+            .bind(address_id)
+            .bind(since.to_string())
+            .fetch_one(&mut *$tx)
+            .await?;
+            for (number, role, household) in plan.changes(old_household, new_household) {
+                let changed = sqlx::query(
+                    "UPDATE residents SET household_id = $1, household_role = $2 \
+                     WHERE national_number = $3 AND household_id = $4",
+                )
+                .bind(household)
+                .bind(role.code())
+                .bind(number)
+                .bind(old_household)
+                .execute(&mut *$tx)
+                .await?
+                .rows_affected();
+                if changed != 1 {
+                    return Err($crate::StoreError::WrongState("moved already".into()));
+                }
+            }
+            new_household
+        }
+    }};
+}
+pub(crate) use {address_id_in, move_to_address_in};
+
 /// Who of a household moves and who stays, with the roles they have afterwards.
-struct MovePlan<'a> {
+pub(crate) struct MovePlan<'a> {
     /// National number and new role, the eldest first.
     movers: Vec<(&'a str, HouseholdRole)>,
     stayers: Vec<(&'a str, HouseholdRole)>,
@@ -422,7 +457,7 @@ struct MovePlan<'a> {
 
 impl<'a> MovePlan<'a> {
     /// `members` as (national number, role, birth date, household), the eldest first.
-    fn new(
+    pub(crate) fn new(
         members: &'a [(String, String, String, i64)],
         movers: &[NationalNumber],
     ) -> StoreResult<MovePlan<'a>> {
@@ -446,8 +481,12 @@ impl<'a> MovePlan<'a> {
         Ok(plan)
     }
 
+    pub(crate) fn everyone_moves(&self) -> bool {
+        self.stayers.is_empty()
+    }
+
     /// Each member's household and role after the move.
-    fn changes(&self, old: i64, new: i64) -> Vec<(&'a str, HouseholdRole, i64)> {
+    pub(crate) fn changes(&self, old: i64, new: i64) -> Vec<(&'a str, HouseholdRole, i64)> {
         let moved = self.movers.iter().map(|&(n, r)| (n, r, new));
         let stayed = self.stayers.iter().map(|&(n, r)| (n, r, old));
         moved.chain(stayed).collect()
