@@ -64,11 +64,12 @@ enum Command {
     },
     /// Import a CSV file: a product catalogue (`import FILE` or `import catalogue FILE`) or the
     /// population register (`import residents FILE`).
-    #[command(args_conflicts_with_subcommands = true)]
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Import {
         #[command(subcommand)]
         kind: Option<ImportKind>,
         /// A catalogue CSV file (columns as in the Leuven catalogue).
+        #[arg(required = true)]
         file: Option<PathBuf>,
     },
 }
