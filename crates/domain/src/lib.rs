@@ -9,6 +9,7 @@ pub mod locale;
 pub mod national_number;
 pub mod parking;
 pub mod queue;
+pub mod register;
 pub mod roster;
 pub mod slots;
 pub mod staff;

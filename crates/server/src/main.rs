@@ -62,9 +62,31 @@ enum Command {
         #[arg(long, default_value_t = 64)]
         clients: usize,
     },
-    /// Add or update products from a catalogue CSV file.
+    /// Import a CSV file: a product catalogue (`import FILE` or `import catalogue FILE`) or the
+    /// population register (`import residents FILE`).
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Import {
+        #[command(subcommand)]
+        kind: Option<ImportKind>,
+        /// A catalogue CSV file (columns as in the Leuven catalogue).
+        #[arg(required = true)]
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportKind {
+    /// Add or update products from a catalogue CSV file.
+    Catalogue {
         /// The CSV file (columns as in the Leuven catalogue).
+        file: PathBuf,
+    },
+    /// Store residents from a register CSV file, all or none: those already in the register are
+    /// replaced by national number.
+    Residents {
+        /// Columns: national_number, first_names, last_name, birth_date, birth_place, sex,
+        /// nationality, civil_status, street, number, box, postal_code, city, household,
+        /// household_role, email.
         file: PathBuf,
     },
 }
@@ -150,15 +172,39 @@ async fn main() -> anyhow::Result<()> {
             };
             loket_server::bench::run(options).await
         }
-        Command::Import { file: path } => {
+        Command::Import { kind, file: path } => {
+            let kind = match (kind, path) {
+                (Some(kind), _) => kind,
+                (None, Some(file)) => ImportKind::Catalogue { file },
+                (None, None) => anyhow::bail!("name the file to import"),
+            };
             let store = open_store(cli.database, file).await?;
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            let count = store.import_catalogue(&text).await?;
-            println!("Imported {count} products from {}.", path.display());
-            Ok(())
+            import(&store, kind).await
         }
     }
+}
+
+async fn import(store: &Store, kind: ImportKind) -> anyhow::Result<()> {
+    let read = |path: &PathBuf| {
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+    };
+    match kind {
+        ImportKind::Catalogue { file } => {
+            let count = store.import_catalogue(&read(&file)?).await?;
+            println!("Imported {count} products from {}.", file.display());
+        }
+        ImportKind::Residents { file } => {
+            let today = jiff::Zoned::now().date();
+            let imported = store.import_residents(&read(&file)?, today).await?;
+            println!(
+                "Imported {} residents in {} households from {}.",
+                imported.residents,
+                imported.households,
+                file.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 async fn open_store(database: Option<String>, file: ConfigFile) -> anyhow::Result<Store> {

@@ -1,5 +1,6 @@
 //! The command line an operator uses to set up a city: migrate, create staff, import a catalogue.
 
+use loket_domain::national_number::NationalNumber;
 use loket_domain::staff::Role;
 use loket_store::Store;
 use std::io::Write;
@@ -138,6 +139,78 @@ async fn an_operator_sets_up_a_city_from_the_command_line() {
             .unwrap()
             .is_some()
     );
+    store.close().await;
+    std::fs::remove_dir_all(folder).unwrap();
+}
+
+const REGISTER_HEADER: &str = "national_number,first_names,last_name,birth_date,birth_place,sex,nationality,civil_status,street,number,box,postal_code,city,household,household_role,email\n";
+
+#[tokio::test]
+async fn an_operator_imports_the_population_register_all_or_nothing() {
+    let folder = std::env::temp_dir().join(format!("loket-cli-register-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let database = folder.join("city.db").display().to_string();
+    let file = folder.join("residents.csv");
+    let path = file.to_str().unwrap();
+
+    // One wrong line among good ones: every problem is named by its line, and nothing is stored.
+    std::fs::write(
+        &file,
+        format!(
+            "{REGISTER_HEADER}85.07.30-033.28,Jan Frans,Peeters,1985-07-30,Leuven,M,BE,married,Naamsestraat,10,,3000,Leuven,a,reference,jan@example.org\n\
+             17073003384,Lars,Peeters,2017-07-30,Leuven,F,BE,single,Naamsestraat,10,,3000,Leuven,a,child,\n\
+             93051822361,Arjun,Sharma,1993-05-18,Chennai,F,IN,single,Nieuwe Straat,4,2,3000,Leuven,b,reference,\n"
+        ),
+    )
+    .unwrap();
+    let refused = loket(&database, &["import", "residents", path], None);
+    assert!(!refused.status.success());
+    let errors = text(&refused.stderr);
+    assert!(errors.contains("line 3: sex: does not match"), "{errors}");
+    assert!(errors.contains("line 4: sex: does not match"), "{errors}");
+    let store = Store::connect(&database).await.unwrap();
+    assert_eq!(store.resident_count().await.unwrap(), 0);
+
+    std::fs::write(
+        &file,
+        format!(
+            "{REGISTER_HEADER}85.07.30-033.28,Jan Frans,Peeters,1985-07-30,Leuven,M,BE,married,Naamsestraat,10,,3000,Leuven,a,reference,jan@example.org\n\
+             17073003384,Lars,Peeters,2017-07-30,Leuven,M,BE,single,Naamsestraat,10,,3000,Leuven,a,child,\n\
+             93051822361,Arjun,Sharma,1993-05-18,Chennai,M,IN,single,Nieuwe Straat,4,2,3000,Leuven,b,reference,\n"
+        ),
+    )
+    .unwrap();
+    let imported = loket(&database, &["import", "residents", path], None);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    assert!(text(&imported.stdout).contains("Imported 3 residents in 2 households"));
+    let jan = NationalNumber::parse("85073003328").unwrap();
+    let entry = store.register_entry(&jan).await.unwrap();
+    assert_eq!(entry.household.len(), 2);
+    assert_eq!(
+        entry.home.address.to_string(),
+        "Naamsestraat 10, 3000 Leuven"
+    );
+    let new_street = store.streets().await.unwrap();
+    assert!(
+        new_street
+            .iter()
+            .any(|s| s.name == "Nieuwe Straat" && s.parking_zone.is_none())
+    );
+
+    // Importing again replaces a resident by national number rather than adding them twice.
+    std::fs::write(
+        &file,
+        format!(
+            "{REGISTER_HEADER}85.07.30-033.28,Jan,Peeters-Claes,1985-07-30,Leuven,M,BE,divorced,Naamsestraat,10,,3000,Leuven,x,reference,\n"
+        ),
+    )
+    .unwrap();
+    let again = loket(&database, &["import", "residents", path], None);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert_eq!(store.resident_count().await.unwrap(), 3);
+    let entry = store.register_entry(&jan).await.unwrap();
+    assert_eq!(entry.resident.last_name, "Peeters-Claes");
+    assert_eq!(entry.household.len(), 1);
     store.close().await;
     std::fs::remove_dir_all(folder).unwrap();
 }

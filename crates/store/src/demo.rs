@@ -15,6 +15,8 @@ use loket_domain::staff::Role;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+mod residents;
+
 pub const ORGANISATION: &str = include_str!("demo/leuven.toml");
 pub const CATALOGUE: &str = include_str!("demo/catalogue.csv");
 /// The password of every demo account.
@@ -145,6 +147,8 @@ impl Store {
     /// Installs the Leuven demo unless this database already holds it; returns whether it did.
     pub async fn install_demo(&self, at: Timestamp) -> StoreResult<bool> {
         if self.setting(DEMO_INSTALLED).await?.is_some() {
+            // A demo installed before the register existed gets its residents now.
+            self.install_demo_residents().await?;
             return Ok(false);
         }
         let demo: DemoFile = toml::from_str(ORGANISATION).map_err(invalid)?;
@@ -173,6 +177,7 @@ impl Store {
         self.install_demo_staff(&demo.staff, at).await?;
         self.install_demo_sales(&demo.sales, &demo.site.code)
             .await?;
+        self.install_demo_residents().await?;
         self.set_setting(DEMO_INSTALLED, &at.to_string()).await?;
         Ok(true)
     }

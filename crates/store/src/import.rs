@@ -1,9 +1,12 @@
 //! Reading a product catalogue file: the CSV columns of the Leuven catalogue
 //! (`code,name_nl,name_fr,name_en,department,zone,channel,minutes,fee_eur,online,pickup_later`),
-//! optionally followed by `rubric`, `description_nl/fr/en` and `bring_nl/fr/en`.
+//! optionally followed by `rubric`, `description_nl/fr/en` and `bring_nl/fr/en`; and a population
+//! register file (see [`parse_register_file`]).
 
 use crate::Store;
+use crate::register::NewHousehold;
 use loket_domain::catalogue::{ProductForm, ProductInput, Texts};
+use loket_domain::register::{HouseholdEntry, LineProblem, ResidentRow, households_of};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -126,6 +129,132 @@ impl Store {
     }
 }
 
+/// One line of a register file, with the columns
+/// `national_number,first_names,last_name,birth_date,birth_place,sex,nationality,civil_status,street,number,box,postal_code,city,household,household_role,email`.
+#[derive(Debug, Deserialize)]
+struct RegisterRecord {
+    national_number: String,
+    first_names: String,
+    last_name: String,
+    birth_date: String,
+    birth_place: String,
+    sex: String,
+    nationality: String,
+    civil_status: String,
+    street: String,
+    number: String,
+    #[serde(rename = "box")]
+    box_number: String,
+    postal_code: String,
+    city: String,
+    household: String,
+    household_role: String,
+    #[serde(default)]
+    email: String,
+}
+
+impl From<RegisterRecord> for ResidentRow {
+    fn from(record: RegisterRecord) -> ResidentRow {
+        ResidentRow {
+            national_number: record.national_number,
+            first_names: record.first_names,
+            last_name: record.last_name,
+            birth_date: record.birth_date,
+            birth_place: record.birth_place,
+            sex: record.sex,
+            nationality: record.nationality,
+            civil_status: record.civil_status,
+            street: record.street,
+            number: record.number,
+            box_number: record.box_number,
+            postal_code: record.postal_code,
+            city: record.city,
+            household: record.household,
+            household_role: record.household_role,
+            email: record.email,
+        }
+    }
+}
+
+/// What is wrong with a register file, line by line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct RegisterFileErrors(pub Vec<LineProblem>);
+
+/// Parses a whole register file into households (the `household` column groups them); every
+/// problem of every line is reported, and nothing is returned unless the whole file is good.
+pub fn parse_register_file(csv_text: &str) -> Result<Vec<HouseholdEntry>, RegisterFileErrors> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(csv_text.as_bytes());
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for (index, record) in reader.deserialize::<RegisterRecord>().enumerate() {
+        let line = index + 2;
+        let parsed = record
+            .map_err(|error| vec![error.to_string()])
+            .and_then(|record| {
+                ResidentRow::from(record)
+                    .parse()
+                    .map_err(|fields| fields.iter().map(ToString::to_string).collect())
+            });
+        match parsed {
+            Ok(entry) => entries.push((line, entry)),
+            Err(messages) => problems.extend(
+                messages
+                    .into_iter()
+                    .map(|problem| LineProblem { line, problem }),
+            ),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(RegisterFileErrors(problems));
+    }
+    households_of(entries).map_err(RegisterFileErrors)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RegisterImportError {
+    #[error("{0}")]
+    File(#[from] RegisterFileErrors),
+    #[error(transparent)]
+    Store(#[from] crate::StoreError),
+}
+
+/// What an import stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegisterImport {
+    pub households: usize,
+    pub residents: usize,
+}
+
+impl Store {
+    /// Stores every household of a register file in one transaction, or nothing when a line is
+    /// wrong. Residents already in the register are replaced by national number; a street not
+    /// yet on the city's list is added without a parking zone. A household new at its address
+    /// lives there since `today`.
+    pub async fn import_residents(
+        &self,
+        csv_text: &str,
+        today: jiff::civil::Date,
+    ) -> Result<RegisterImport, RegisterImportError> {
+        let households = parse_register_file(csv_text)?;
+        let new: Vec<NewHousehold<'_>> = households
+            .iter()
+            .map(|household| NewHousehold {
+                address: &household.address,
+                since: today,
+                members: &household.members,
+            })
+            .collect();
+        self.save_households(&new).await?;
+        Ok(RegisterImport {
+            households: households.len(),
+            residents: households.iter().map(|h| h.members.len()).sum(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +302,36 @@ mod tests {
                 "line 4: channel: error-channel"
             ]
         );
+    }
+
+    const REGISTER_HEADER: &str = "national_number,first_names,last_name,birth_date,birth_place,sex,nationality,civil_status,street,number,box,postal_code,city,household,household_role,email\n";
+
+    #[test]
+    fn a_register_file_becomes_households() {
+        let text = format!(
+            "{REGISTER_HEADER}85.07.30-033.28,Jan Frans,Peeters,1985-07-30,Leuven,M,BE,married,Naamsestraat,10,,3000,Leuven,a,reference,jan@example.org\n\
+             17073003384,Lars,Peeters,2017-07-30,Leuven,M,BE,single,Naamsestraat,10,,3000,Leuven,a,child,\n\
+             93051822361,Arjun,Sharma,1993-05-18,Chennai,M,IN,single,Schapenstraat,4,2,3000,Leuven,b,reference,\n"
+        );
+        let households = parse_register_file(&text).unwrap();
+        assert_eq!(households.len(), 2);
+        assert_eq!(households[0].members.len(), 2);
+        assert_eq!(households[0].members[1].email, None);
+        assert_eq!(households[1].address.box_number, "2");
+    }
+
+    #[test]
+    fn every_bad_line_of_a_register_file_is_reported() {
+        let text = format!(
+            "{REGISTER_HEADER}85073003329,Jan,Peeters,1985-07-30,Leuven,M,BE,married,Naamsestraat,10,,3000,Leuven,a,reference,\n\
+             93051822361,Arjun,Sharma,1993-05-18,Chennai,M,IN,single,Schapenstraat,4,2,3000,Leuven,b,boss,\n\
+             93051822361,Priya,Sharma\n"
+        );
+        let errors = parse_register_file(&text).unwrap_err().to_string();
+        let lines: Vec<&str> = errors.lines().collect();
+        assert_eq!(lines.len(), 3, "{errors}");
+        assert!(lines[0].starts_with("line 2: national_number: the check digits"));
+        assert!(lines[1].starts_with("line 3: household_role: must be"));
+        assert!(lines[2].starts_with("line 4: "));
     }
 }

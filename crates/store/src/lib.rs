@@ -19,6 +19,7 @@ pub mod organisation;
 pub mod outbox;
 pub mod pickups;
 pub mod reception;
+pub mod register;
 pub mod roster;
 pub mod sales;
 pub mod settings;

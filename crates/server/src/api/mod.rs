@@ -4,6 +4,7 @@
 mod appointments;
 mod auth;
 mod catalogue;
+mod demo;
 mod floor;
 mod on_call;
 mod pickups;
@@ -41,6 +42,7 @@ use utoipa_axum::routes;
         (name = "sales", description = "Sales and hand-outs at the fast counter and partner shops, with stock"),
         (name = "fast-counter", description = "Documents ready for pickup at the fast counter"),
         (name = "on-call", description = "The counter on call: staff presence, summons and visits"),
+        (name = "demo", description = "Demo mode only: made-up data to try Loket with"),
     )
 )]
 struct ApiDoc;
@@ -99,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(pickups::to_return))
         .routes(routes!(pickups::hand_over))
         .routes(routes!(pickups::send_back))
+        .routes(routes!(demo::residents))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     routes
