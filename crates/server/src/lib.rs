@@ -96,12 +96,21 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Removes expired sessions once an hour, so the table only holds sessions that can still be used.
+/// Removes expired sessions of staff and citizens once an hour, so the tables only hold sessions
+/// that can still be used.
 async fn purge_expired_sessions(store: Store, clock: Arc<dyn Clock>) {
     let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         hourly.tick().await;
-        match store.purge_sessions(clock.now()).await {
+        let now = clock.now();
+        let purged = match store.purge_sessions(now).await {
+            Ok(staff) => store
+                .purge_citizen_sessions(now)
+                .await
+                .map(|citizens| staff + citizens),
+            Err(error) => Err(error),
+        };
+        match purged {
             Ok(0) => {}
             Ok(count) => tracing::info!("removed {count} expired sessions"),
             Err(error) => tracing::warn!("could not remove expired sessions: {error}"),

@@ -9,6 +9,7 @@ pub mod appointments;
 pub mod audit;
 pub mod calendar;
 pub mod catalogue;
+pub mod citizens;
 pub mod demo;
 mod error;
 #[macro_use]

@@ -4,6 +4,7 @@
 mod appointments;
 mod auth;
 mod catalogue;
+mod citizen;
 mod demo;
 mod floor;
 mod on_call;
@@ -38,6 +39,7 @@ use utoipa_axum::routes;
         (name = "catalogue", description = "Sites and products"),
         (name = "appointments", description = "Free times, bookings, cancelling and moving"),
         (name = "staff", description = "Staff sign-in and tools"),
+        (name = "e-loket", description = "Citizens signing in, their requests, e-box and documents"),
         (name = "floor", description = "Kiosks, tickets, counters and waiting-room screens"),
         (name = "sales", description = "Sales and hand-outs at the fast counter and partner shops, with stock"),
         (name = "fast-counter", description = "Documents ready for pickup at the fast counter"),
@@ -88,6 +90,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(on_call::finish))
         .routes(routes!(on_call::no_show))
         .routes(routes!(on_call::cancel))
+        .routes(routes!(citizen::sign_in, citizen::sign_out))
+        .routes(routes!(citizen::me))
         .routes(routes!(auth::token))
         .routes(routes!(staff::me))
         .routes(routes!(staff::audit_log))
