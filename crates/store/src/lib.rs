@@ -10,6 +10,7 @@ pub mod audit;
 pub mod calendar;
 pub mod catalogue;
 pub mod demo;
+pub mod documents;
 mod error;
 #[macro_use]
 pub mod floor;
