@@ -10,6 +10,7 @@ mod pickups;
 pub mod problem;
 mod sales;
 mod staff;
+mod verify;
 
 use crate::middleware::{api_locale, metrics_handle};
 use crate::state::AppState;
@@ -41,6 +42,7 @@ use utoipa_axum::routes;
         (name = "sales", description = "Sales and hand-outs at the fast counter and partner shops, with stock"),
         (name = "fast-counter", description = "Documents ready for pickup at the fast counter"),
         (name = "on-call", description = "The counter on call: staff presence, summons and visits"),
+        (name = "verification", description = "Checking that a document is one Loket issued"),
     )
 )]
 struct ApiDoc;
@@ -99,6 +101,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(pickups::to_return))
         .routes(routes!(pickups::hand_over))
         .routes(routes!(pickups::send_back))
+        .routes(routes!(verify::by_file))
+        .routes(routes!(verify::by_code))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     routes
