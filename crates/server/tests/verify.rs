@@ -130,3 +130,82 @@ async fn every_certificate_gets_a_code_of_its_own() {
     let owned = app.store.documents_of("85073003328").await.unwrap();
     assert_eq!(owned.len(), 2);
 }
+
+/// Posts `file` to the verification page as a browser's form does.
+async fn upload(app: &TestApp, file: &[u8]) -> (u16, String) {
+    let boundary = "loket-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"attest.pdf\"\r\n\
+         Content-Type: application/pdf\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let response = reqwest::Client::new()
+        .post(format!("{}/verify/file", app.base))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_page_shows_the_kind_and_date_for_a_code_but_not_the_person() {
+    let app = spawn_app().await;
+    let document = issue(&app).await;
+    let response = reqwest::get(format!(
+        "{}/verify?code={}",
+        app.base, document.verification_code
+    ))
+    .await
+    .unwrap();
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Deze code hoort bij een echt document"));
+    assert!(html.contains("gezinssamenstelling"));
+    assert!(html.contains("donderdag 3 december 2026"));
+    assert!(
+        !html.contains("Peeters"),
+        "no personal data on the public page"
+    );
+
+    let response = reqwest::get(format!("{}/verify?code=ZZZZ-ZZZZ-ZZZZ", app.base))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Er is geen document met deze code"));
+    assert!(
+        html.contains("value=\"ZZZZ-ZZZZ-ZZZZ\""),
+        "the typed code is kept"
+    );
+}
+
+#[tokio::test]
+async fn the_page_accepts_the_issued_file_and_rejects_a_changed_one() {
+    let app = spawn_app().await;
+    let document = issue(&app).await;
+    let pdf = app.store.document_pdf(document.id).await.unwrap();
+
+    let (status, html) = upload(&app, &pdf).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Dit document is echt"));
+    assert!(html.contains(&document.verification_code));
+
+    let mut changed = pdf;
+    let last = changed.len() - 10;
+    changed[last] ^= 0x20;
+    let (status, html) = upload(&app, &changed).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Dit document is niet aanvaard"));
+
+    let (status, html) = upload(&app, b"").await;
+    assert_eq!(status, 422);
+    assert!(html.contains("Kies een PDF-bestand."));
+}
