@@ -4,7 +4,9 @@
 use loket_pdf::{Certificate, DataLine, Heading, Table, Verification, render};
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "sample.pdf".into());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "sample.pdf".into());
     let line = |label: &str, value: &str| DataLine {
         label: label.into(),
         value: value.into(),
@@ -14,7 +16,10 @@ fn main() {
         heading: Heading {
             organisation: "Stad Leuven".into(),
             service: "Dienst Burgerzaken".into(),
-            address_lines: vec!["Professor Van Overstraetenplein 1".into(), "3000 Leuven".into()],
+            address_lines: vec![
+                "Professor Van Overstraetenplein 1".into(),
+                "3000 Leuven".into(),
+            ],
         },
         title: "Gezinssamenstelling".into(),
         introduction: "Uit het bevolkingsregister blijkt dat het gezin van de hierna genoemde \
@@ -29,9 +34,21 @@ fn main() {
             caption: "Samenstelling van het gezin".into(),
             headers: vec!["Naam".into(), "Geboortedatum".into(), "Relatie".into()],
             rows: vec![
-                vec!["Peeters, Jan Maria".into(), "30 juli 1985".into(), "Referentiepersoon".into()],
-                vec!["Janssens, Els".into(), "2 juni 1987".into(), "Partner".into()],
-                vec!["Peeters, Lotte".into(), "14 februari 2015".into(), "Kind".into()],
+                vec![
+                    "Peeters, Jan Maria".into(),
+                    "30 juli 1985".into(),
+                    "Referentiepersoon".into(),
+                ],
+                vec![
+                    "Janssens, Els".into(),
+                    "2 juni 1987".into(),
+                    "Partner".into(),
+                ],
+                vec![
+                    "Peeters, Lotte".into(),
+                    "14 februari 2015".into(),
+                    "Kind".into(),
+                ],
             ],
         }),
         closing: Some("Dit attest wordt afgeleverd om voor te leggen aan wie het vraagt.".into()),
