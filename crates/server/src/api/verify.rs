@@ -3,6 +3,7 @@
 
 use crate::api::problem::{ApiError, ApiResult};
 use crate::certificates;
+use crate::middleware::{ClientAddress, rate_check};
 use crate::state::AppState;
 use axum::Json;
 use axum::body::Bytes;
@@ -39,11 +40,14 @@ pub struct FileVerdictJson {
 /// (about 7.9 × 10^17), too many to find one by guessing; the API's rate limit applies too.
 #[utoipa::path(get, path = "/api/v1/verify/{code}", tag = "verification",
     params(("code" = String, Path, description = "The verification code printed on the document, e.g. K7M2-P9QX-4HTR")),
-    responses((status = 200, body = CodeVerdictJson), (status = 404, body = crate::api::problem::Problem)))]
+    responses((status = 200, body = CodeVerdictJson), (status = 404, body = crate::api::problem::Problem),
+              (status = 429, body = crate::api::problem::Problem)))]
 pub async fn by_code(
     State(state): State<AppState>,
+    client: ClientAddress,
     Path(code): Path<String>,
 ) -> ApiResult<Json<CodeVerdictJson>> {
+    rate_check(&state, &client).map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
     let document = certificates::find_by_code(&state, &code)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -59,7 +63,7 @@ pub async fn by_code(
 /// Loket issued.
 #[utoipa::path(post, path = "/api/v1/verify", tag = "verification",
     request_body(content = Vec<u8>, content_type = "application/pdf"),
-    responses((status = 200, body = FileVerdictJson)))]
+    responses((status = 200, body = FileVerdictJson), (status = 429, body = crate::api::problem::Problem)))]
 pub async fn by_file(
     State(state): State<AppState>,
     file: Bytes,

@@ -3,6 +3,7 @@
 //! document and its date of issue, never the person it is about.
 
 use crate::certificates::{self, CertificateKind};
+use crate::middleware::{ClientAddress, rate_check};
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageResult};
@@ -10,6 +11,8 @@ use crate::web::{render, render_form};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Multipart, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use loket_store::documents::{Document, normalize_verification_code};
 use serde::Deserialize;
@@ -75,6 +78,7 @@ struct CodeQuery {
 async fn by_code(
     State(state): State<AppState>,
     page: Page,
+    client: ClientAddress,
     Query(query): Query<CodeQuery>,
 ) -> PageResult {
     let Some(code) = query.code else {
@@ -92,6 +96,23 @@ async fn by_code(
     } else {
         None
     };
+    if message.is_none()
+        && let Err(wait) = rate_check(&state, &client)
+    {
+        let errors = Errors::general(
+            "code",
+            page.t.arg("error-too-many-attempts", "seconds", wait),
+        );
+        let html = CodeTemplate {
+            page,
+            code,
+            errors,
+            found: None,
+        }
+        .render()?;
+        let headers = [(header::RETRY_AFTER, wait.to_string())];
+        return Ok((StatusCode::TOO_MANY_REQUESTS, headers, Html(html)).into_response());
+    }
     let document = match message {
         Some(_) => None,
         None => certificates::find_by_code(&state, &code).await?,
