@@ -7,7 +7,7 @@ use loket_server::certificates::{self, CertificateData, CertificateKind, Househo
 use loket_server::state::AppState;
 use loket_store::documents::Document;
 use serde_json::Value;
-use support::{TestApp, spawn_app};
+use support::{TestApp, spawn_app, spawn_app_with};
 
 /// Issues a household composition through the certificate service, over the test app's database.
 async fn issue(app: &TestApp) -> Document {
@@ -208,4 +208,25 @@ async fn the_page_accepts_the_issued_file_and_rejects_a_changed_one() {
     let (status, html) = upload(&app, b"").await;
     assert_eq!(status, 422);
     assert!(html.contains("Kies een PDF-bestand."));
+}
+
+#[tokio::test]
+async fn guessing_codes_one_after_another_is_slowed_down() {
+    let app = spawn_app_with(AppOptions {
+        demo: true,
+        rate_limit: true,
+        public_url: "http://loket.test".into(),
+        ..AppOptions::default()
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for guess in "ABCDEFGHJKMN".chars() {
+        let code = format!("ZZZZ-ZZZZ-ZZZ{guess}");
+        let response = reqwest::get(format!("{}/api/v1/verify/{code}", app.base))
+            .await
+            .unwrap();
+        statuses.push(response.status().as_u16());
+    }
+    assert_eq!(&statuses[..10], &[404; 10]);
+    assert_eq!(statuses[10..], [429, 429]);
 }
