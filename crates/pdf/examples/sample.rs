@@ -1,67 +1,13 @@
 //! Renders a sample household composition to the file given as the argument, to look at the
 //! layout (e.g. `pdftoppm -png -r 80 sample.pdf sample`).
 
-use loket_pdf::{Certificate, DataLine, Heading, Table, Verification, render};
+use loket_pdf::{render, sample};
 
 fn main() {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "sample.pdf".into());
-    let line = |label: &str, value: &str| DataLine {
-        label: label.into(),
-        value: value.into(),
-    };
-    let certificate = Certificate {
-        language: "nl-BE".into(),
-        heading: Heading {
-            organisation: "Stad Leuven".into(),
-            service: "Dienst Burgerzaken".into(),
-            address_lines: vec![
-                "Professor Van Overstraetenplein 1".into(),
-                "3000 Leuven".into(),
-            ],
-        },
-        title: "Gezinssamenstelling".into(),
-        introduction: "Uit het bevolkingsregister blijkt dat het gezin van de hierna genoemde \
-                       persoon op deze datum als volgt is samengesteld."
-            .into(),
-        lines: vec![
-            line("Naam", "Peeters, Jan Maria"),
-            line("Rijksregisternummer", "85.07.30-033.28"),
-            line("Adres", "Bondgenotenlaan 12 bus 3, 3000 Leuven"),
-        ],
-        table: Some(Table {
-            caption: "Samenstelling van het gezin".into(),
-            headers: vec!["Naam".into(), "Geboortedatum".into(), "Relatie".into()],
-            rows: vec![
-                vec![
-                    "Peeters, Jan Maria".into(),
-                    "30 juli 1985".into(),
-                    "Referentiepersoon".into(),
-                ],
-                vec![
-                    "Janssens, Els".into(),
-                    "2 juni 1987".into(),
-                    "Partner".into(),
-                ],
-                vec![
-                    "Peeters, Lotte".into(),
-                    "14 februari 2015".into(),
-                    "Kind".into(),
-                ],
-            ],
-        }),
-        closing: Some("Dit attest wordt afgeleverd om voor te leggen aan wie het vraagt.".into()),
-        place_and_date: "Leuven, 3 december 2026".into(),
-        issued_by: "Dienst Burgerzaken".into(),
-        verification: Verification {
-            code_label: "Verificatiecode".into(),
-            code: "K7M2-P9QX-4HTR".into(),
-            instruction: "Controleer of dit document echt is op".into(),
-            url: "https://loket.leuven.be/verify?code=K7M2-P9QX-4HTR".into(),
-            qr_description: "QR-code die de verificatiepagina van dit document opent".into(),
-        },
-    };
+    let certificate = sample();
     let pdf = render(&certificate).expect("the sample renders");
     std::fs::write(&path, pdf).expect("the file can be written");
     println!("{path}");
