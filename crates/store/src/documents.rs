@@ -173,6 +173,9 @@ impl Store {
     /// The key documents are signed with: the one kept already, or else `new_key`, kept from now
     /// on. Nodes that start together all get the same key.
     pub async fn document_signing_key(&self, new_key: &str) -> StoreResult<String> {
+        if let Some(key) = self.setting(SIGNING_KEY).await? {
+            return Ok(key);
+        }
         let insert =
             "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING";
         on_backend!(self, pool => sqlx::query(insert).bind(SIGNING_KEY).bind(new_key).execute(pool).await?.rows_affected());
