@@ -4,6 +4,7 @@ pub mod api;
 pub mod appointments;
 pub mod bench;
 pub mod books;
+pub mod certificates;
 pub mod config;
 pub mod floor;
 pub mod i18n;

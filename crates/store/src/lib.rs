@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod citizens;
 pub mod demo;
+pub mod documents;
 mod error;
 #[macro_use]
 pub mod floor;

@@ -12,6 +12,7 @@ mod pickups;
 pub mod problem;
 mod sales;
 mod staff;
+mod verify;
 
 use crate::middleware::{api_locale, metrics_handle};
 use crate::state::AppState;
@@ -45,6 +46,7 @@ use utoipa_axum::routes;
         (name = "fast-counter", description = "Documents ready for pickup at the fast counter"),
         (name = "on-call", description = "The counter on call: staff presence, summons and visits"),
         (name = "demo", description = "Demo mode only: made-up data to try Loket with"),
+        (name = "verification", description = "Checking that a document is one Loket issued"),
     )
 )]
 struct ApiDoc;
@@ -106,6 +108,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(pickups::hand_over))
         .routes(routes!(pickups::send_back))
         .routes(routes!(demo::residents))
+        .routes(routes!(verify::by_file))
+        .routes(routes!(verify::by_code))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     routes

@@ -20,6 +20,7 @@ pub mod roster;
 mod sales;
 pub mod staff;
 mod summons;
+mod verify;
 
 use crate::state::AppState;
 use askama::Template;
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::routes())
         .merge(backoffice::routes())
         .merge(summons::routes())
+        .merge(verify::routes())
         .with_state(state)
 }
 
