@@ -1,7 +1,7 @@
 //! Citizens signed in to the e-loket: a session per sign-in, known by the hash of its token, with
 //! the national number it is for and how surely the citizen proved who they are.
 
-use crate::staff::{NewSession, random_token, token_hash};
+use crate::staff::{NewSession, token_hash};
 use crate::{Store, StoreError, StoreResult};
 use jiff::{SignedDuration, Timestamp};
 
@@ -47,17 +47,14 @@ impl Store {
         at: Timestamp,
         lifetime: SignedDuration,
     ) -> StoreResult<NewSession> {
-        let token = random_token();
-        let expires_at = at
-            .saturating_add(lifetime)
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let session = NewSession::starting(at, lifetime)?;
         let sql = "INSERT INTO citizen_sessions (token_hash, national_number, assurance, created_at, expires_at) \
                    VALUES ($1, $2, $3, $4, $5)";
         on_backend!(self, pool => sqlx::query(sql)
-            .bind(token_hash(&token)).bind(national_number).bind(assurance.code())
-            .bind(at.as_second()).bind(expires_at.as_second())
+            .bind(token_hash(&session.token)).bind(national_number).bind(assurance.code())
+            .bind(at.as_second()).bind(session.expires_at.as_second())
             .execute(pool).await?.rows_affected());
-        Ok(NewSession { token, expires_at })
+        Ok(session)
     }
 
     /// The citizen a token signs in, while the session lasts.

@@ -62,6 +62,19 @@ pub struct NewSession {
     pub expires_at: Timestamp,
 }
 
+impl NewSession {
+    /// A fresh token for a session from `at` for `lifetime`.
+    pub(crate) fn starting(at: Timestamp, lifetime: SignedDuration) -> StoreResult<NewSession> {
+        let expires_at = at
+            .saturating_add(lifetime)
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        Ok(NewSession {
+            token: random_token(),
+            expires_at,
+        })
+    }
+}
+
 type UserRow = (i64, String, String, bool);
 
 /// Writes the roles and departments of `$input` for user `$id` inside transaction `$tx`.
@@ -227,15 +240,13 @@ impl Store {
         at: Timestamp,
         lifetime: SignedDuration,
     ) -> StoreResult<NewSession> {
-        let token = random_token();
-        let expires_at = at
-            .saturating_add(lifetime)
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let session = NewSession::starting(at, lifetime)?;
         let sql = "INSERT INTO sessions (token_hash, user_id, kind, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
         on_backend!(self, pool => sqlx::query(sql)
-            .bind(token_hash(&token)).bind(user_id).bind(kind.code()).bind(at.as_second()).bind(expires_at.as_second())
+            .bind(token_hash(&session.token)).bind(user_id).bind(kind.code()).bind(at.as_second())
+            .bind(session.expires_at.as_second())
             .execute(pool).await?.rows_affected());
-        Ok(NewSession { token, expires_at })
+        Ok(session)
     }
 
     /// The signed-in user behind a session token, while the session lasts and the account is active.

@@ -90,16 +90,21 @@ impl FromRequestParts<AppState> for Staff {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .ok_or(ApiError::Unauthorized)?;
+        let token = bearer_token(parts).ok_or(ApiError::Unauthorized)?;
         let user = state
             .store
-            .session_user(token.trim(), SessionKind::Api, state.now())
+            .session_user(token, SessionKind::Api, state.now())
             .await?;
         user.map(Staff).ok_or(ApiError::Unauthorized)
     }
+}
+
+/// The token of the request's `Authorization: Bearer …` header.
+pub fn bearer_token(parts: &Parts) -> Option<&str> {
+    parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::trim)
 }

@@ -4,12 +4,13 @@
 //! token opens nothing of a citizen's.
 
 use crate::api::ApiJson;
+use crate::api::auth::bearer_token;
 use crate::api::problem::{ApiError, ApiResult};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{FromRequestParts, State};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
 use jiff::SignedDuration;
 use loket_domain::catalogue::FieldErrors;
 use loket_domain::national_number::NationalNumber;
@@ -131,13 +132,7 @@ impl FromRequestParts<AppState> for Citizen {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .map(str::trim)
-            .ok_or(ApiError::Unauthorized)?;
+        let token = bearer_token(parts).ok_or(ApiError::Unauthorized)?;
         let session = state.store.citizen_session(token, state.now()).await?;
         session
             .map(|session| Citizen {
