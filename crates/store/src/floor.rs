@@ -413,18 +413,19 @@ impl Store {
             if busy > 0 {
                 return Err(StoreError::WrongState("busy".into()));
             }
-            // The same order as `Waiting::call_key`; only the first few are read.
+            // The same order as `Waiting::call_key`; only the first few are read. A citizen waiting
+            // for a summons is skipped when taking, not when choosing, which keeps the choice cheap.
             let candidates: Vec<i64> = sqlx::query_scalar(
                 "SELECT t.id FROM tickets t WHERE t.site_id = $1 AND t.status = 'waiting' \
                  AND t.product_id IN (SELECT product_id FROM counter_products WHERE counter_id = $2) \
-                 AND NOT EXISTS (SELECT 1 FROM on_call_requests o WHERE o.ticket_id = t.id AND o.status = 'waiting') \
                  ORDER BY CASE WHEN t.due_at <= $3 THEN 0 ELSE 1 END, CASE WHEN t.due_at <= $3 THEN t.due_at ELSE t.arrived_at END, t.id \
                  LIMIT 16")
                 .bind(site_id).bind(counter_id).bind(now.as_second()).fetch_all(&mut *tx).await?;
             let mut called = None;
             for candidate in candidates {
                 let taken = sqlx::query(
-                    "UPDATE tickets SET status = 'called', counter_id = $2, called_at = COALESCE(called_at, $3) WHERE id = $1 AND status = 'waiting'")
+                    "UPDATE tickets SET status = 'called', counter_id = $2, called_at = COALESCE(called_at, $3) WHERE id = $1 AND status = 'waiting' \
+                     AND NOT EXISTS (SELECT 1 FROM on_call_requests o WHERE o.ticket_id = $1 AND o.status = 'waiting')")
                     .bind(candidate).bind(counter_id).bind(now.as_second()).execute(&mut *tx).await?;
                 if taken.rows_affected() == 1 {
                     record_event!(tx, site_id, now, "called", Some(candidate), Some(counter_id), Some(user_id));
