@@ -131,7 +131,7 @@ pub async fn ask_for_product(
         (Channel::Appointment, _) => return Ok(Route::Appointment),
         (Channel::Online, _) => return Ok(Route::Online),
     };
-    let issued = issue_ticket(state, &site, product, zone, user_id).await?;
+    let issued = issue_ticket(state, &snapshot, &site, product, zone, user_id).await?;
     Ok(Route::Queue(Box::new(issued)))
 }
 
@@ -150,7 +150,7 @@ pub async fn hand_out_ticket(
         (Channel::Appointment | Channel::FastCounter, Some(zone)) => zone.to_owned(),
         _ => return Err(FloorError::NotFound),
     };
-    issue_ticket(state, &site, product, zone, Some(user_id)).await
+    issue_ticket(state, &snapshot, &site, product, zone, Some(user_id)).await
 }
 
 fn product<'a>(snapshot: &'a Snapshot, code: &str) -> Result<&'a Product, FloorError> {
@@ -161,16 +161,23 @@ fn product<'a>(snapshot: &'a Snapshot, code: &str) -> Result<&'a Product, FloorE
         .ok_or(FloorError::NotFound)
 }
 
-/// Hands out the next ticket of `zone` for `product` while the site is open.
+/// Hands out the next ticket of `zone` for `product` while the site is open (by the opening
+/// hours kept in the zone books, not read again for every ticket).
 async fn issue_ticket(
     state: &AppState,
+    snapshot: &Snapshot,
     site: &Site,
     product: &Product,
     zone: String,
     user_id: Option<i64>,
 ) -> Result<TicketView, FloorError> {
     let now = state.now();
-    if !state.store.site_hours(site).await?.calendar.is_open_at(now) {
+    if !snapshot
+        .hours(&state.store, site)
+        .await?
+        .calendar
+        .is_open_at(now)
+    {
         return Err(FloorError::Closed);
     }
     let new = NewTicket {
