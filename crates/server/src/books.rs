@@ -74,6 +74,14 @@ impl Snapshot {
         self.sites.iter().find(|site| site.code == code)
     }
 
+    /// The site of `code`, or the first site when none is named, as the staff tools open.
+    pub fn site_or_first(&self, code: &str) -> Option<&Site> {
+        match code.trim() {
+            "" => self.sites.first(),
+            code => self.site(code),
+        }
+    }
+
     /// A site's opening hours and closing days, read from the store the first time.
     pub async fn hours(&self, store: &Store, site: &Site) -> StoreResult<Arc<SiteHours>> {
         if let Some(hours) = locked(&self.hours).get(&site.id) {

@@ -119,13 +119,11 @@ struct ConsoleQuery {
 }
 
 async fn site_of(state: &AppState, code: &str) -> Result<Site, PageError> {
-    let sites = state.store.sites().await?;
-    let site = if code.is_empty() {
-        sites.into_iter().next()
-    } else {
-        sites.into_iter().find(|s| s.code == code)
-    };
-    site.ok_or(PageError::NotFound)
+    let snapshot = state.books.current(&state.store).await?;
+    snapshot
+        .site_or_first(code)
+        .cloned()
+        .ok_or(PageError::NotFound)
 }
 
 fn product_name(catalogue: &[Product], code: &str, page: &Page) -> String {

@@ -159,12 +159,10 @@ struct OverviewQuery {
 
 async fn site_of(state: &AppState, code: &str) -> Result<Site, PageError> {
     let snapshot = state.books.current(&state.store).await?;
-    let site = if code.is_empty() {
-        snapshot.sites.first()
-    } else {
-        snapshot.site(code)
-    };
-    site.cloned().ok_or(PageError::NotFound)
+    snapshot
+        .site_or_first(code)
+        .cloned()
+        .ok_or(PageError::NotFound)
 }
 
 async fn overview(
