@@ -17,13 +17,14 @@ use std::time::Duration;
 /// How long the gateway may take to answer.
 const GATEWAY_TIMEOUT: Duration = Duration::from_secs(20);
 
-/// Where text messages leave, and in whose name.
-#[derive(Clone, PartialEq, Eq)]
+/// Where text messages leave, and in whose name; one HTTP client for every message.
+#[derive(Clone)]
 pub struct SmsGateway {
     pub url: String,
     pub token: Option<String>,
     /// The name the recipient sees: at most 11 letters or digits, as phone networks allow.
     pub sender: String,
+    client: reqwest::Client,
 }
 
 impl std::fmt::Debug for SmsGateway {
@@ -57,6 +58,9 @@ impl SmsGateway {
             url: url.to_owned(),
             token: token.filter(|token| !token.trim().is_empty()),
             sender: sender.to_owned(),
+            client: reqwest::Client::builder()
+                .timeout(GATEWAY_TIMEOUT)
+                .build()?,
         })
     }
 }
@@ -99,14 +103,7 @@ pub async fn send_due_text_messages(
     gateway: &SmsGateway,
     now: Timestamp,
 ) -> StoreResult<usize> {
-    let carrier = GatewayCarrier {
-        client: reqwest::Client::builder()
-            .timeout(GATEWAY_TIMEOUT)
-            .build()
-            .map_err(|error| error.to_string()),
-        gateway,
-    };
-    deliver_due(store, &carrier, now).await
+    deliver_due(store, gateway, now).await
 }
 
 #[derive(Serialize)]
@@ -116,26 +113,17 @@ struct GatewayMessage<'a> {
     text: &'a str,
 }
 
-struct GatewayCarrier<'a> {
-    client: Result<reqwest::Client, String>,
-    gateway: &'a SmsGateway,
-}
-
-impl Carrier for GatewayCarrier<'_> {
+impl Carrier for SmsGateway {
     const CHANNEL: OutboxChannel = OutboxChannel::Sms;
 
     async fn deliver(&self, queued: &QueuedMail) -> Result<(), Failure> {
-        let client = self
-            .client
-            .as_ref()
-            .map_err(|e| Failure::Retry(e.clone()))?;
         let body = GatewayMessage {
             to: &queued.mail.recipient,
-            from: &self.gateway.sender,
+            from: &self.sender,
             text: &queued.mail.text,
         };
-        let mut request = client.post(&self.gateway.url).json(&body);
-        if let Some(token) = &self.gateway.token {
+        let mut request = self.client.post(&self.url).json(&body);
+        if let Some(token) = &self.token {
             request = request.bearer_auth(token);
         }
         let response = request
