@@ -94,6 +94,16 @@ impl Tr {
         )
     }
 
+    /// "3 december 2026", "3 décembre 2026", "3 December 2026": a date on a document.
+    pub fn day_month_year(&self, date: Date) -> String {
+        format!(
+            "{} {} {}",
+            date.day(),
+            self.get(&format!("month-{}", date.month())),
+            date.year()
+        )
+    }
+
     pub fn weekday(&self, weekday: jiff::civil::Weekday) -> String {
         self.get(&format!("weekday-{}", weekday.to_monday_one_offset()))
     }

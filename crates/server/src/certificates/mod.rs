@@ -4,8 +4,10 @@
 
 pub mod signing;
 
+use crate::i18n::Tr;
 use crate::state::AppState;
 use jiff::Timestamp;
+use loket_domain::locale::Locale;
 use loket_pdf::{Certificate, DataLine, Heading, Table, Verification};
 use loket_store::documents::{
     Document, NewDocument, new_verification_code, normalize_verification_code,
@@ -81,20 +83,6 @@ pub struct HouseholdMember {
 
 /// The issuing service printed in the letterhead and under the date.
 const SERVICE: &str = "Dienst Burgerzaken";
-const DUTCH_MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 /// A fresh verification code is drawn this many times at most when one happens to be taken.
 const CODE_ATTEMPTS: usize = 5;
 
@@ -188,9 +176,10 @@ struct Letterhead {
 
 async fn letterhead(state: &AppState) -> StoreResult<Letterhead> {
     let address = state
-        .store
-        .sites()
+        .books
+        .current(&state.store)
         .await?
+        .sites
         .first()
         .map(|site| site.address.clone())
         .unwrap_or_default();
@@ -217,7 +206,6 @@ fn certificate(
     issued_at: Timestamp,
 ) -> Certificate {
     let date = issued_at.to_zoned(state.settings.time_zone.clone()).date();
-    let month = DUTCH_MONTHS[usize::try_from(date.month() - 1).unwrap_or_default()];
     let url = format!(
         "{}/verify?code={code}",
         state.settings.public_url.trim_end_matches('/')
@@ -242,10 +230,9 @@ fn certificate(
         table: members_table(&data.members),
         closing: data.closing.clone(),
         place_and_date: format!(
-            "{}, {} {month} {}",
+            "{}, {}",
             letterhead.place,
-            date.day(),
-            date.year()
+            Tr::new(Locale::Nl).day_month_year(date)
         ),
         issued_by: SERVICE.into(),
         verification: Verification {
