@@ -298,8 +298,27 @@ mod tests {
             .chain(Channel::ALL.iter().map(|c| c.message_id()))
             .chain(Staffing::ALL.iter().map(|s| s.message_id()))
             .chain(Holiday::ALL.iter().map(|h| h.message_id()));
+        let request_types = crate::eloket::RequestType::all()
+            .into_iter()
+            .map(|kind| kind.name_id())
+            .chain(
+                loket_store::eloket::RequestStatus::ALL
+                    .iter()
+                    .map(|status| crate::eloket::status_message_id(*status)),
+            )
+            .chain(
+                crate::certificates::CertificateKind::ALL
+                    .iter()
+                    .map(|kind| format!("verify-kind-{}", kind.code())),
+            )
+            .chain(
+                crate::eloket::ebox::KINDS
+                    .iter()
+                    .flat_map(|kind| [format!("ebox-{kind}-subject"), format!("ebox-{kind}-body")]),
+            )
+            .collect::<Vec<_>>();
         let dutch = message_ids("nl");
-        for id in ids {
+        for id in ids.chain(request_types.iter().map(String::as_str)) {
             assert!(dutch.iter().any(|known| known == id), "{id}");
         }
     }

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod books;
 pub mod certificates;
 pub mod config;
+pub mod eloket;
 pub mod floor;
 pub mod i18n;
 pub mod mail;

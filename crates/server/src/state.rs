@@ -71,6 +71,11 @@ impl AppState {
         self.clock.now()
     }
 
+    /// The day `at` falls on where the city is.
+    pub fn local_date(&self, at: jiff::Timestamp) -> jiff::civil::Date {
+        at.to_zoned(self.settings.time_zone.clone()).date()
+    }
+
     /// An instant as RFC 3339 with the site's offset, as the API writes them.
     pub fn local_instant(&self, at: jiff::Timestamp) -> String {
         rfc3339_in(&self.settings.time_zone, at)

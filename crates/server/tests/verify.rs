@@ -75,7 +75,7 @@ async fn an_issued_certificate_is_a_pdf_that_verifies_by_its_code() {
     assert_eq!(response.status(), 200);
     let verdict: Value = response.json().await.unwrap();
     assert_eq!(verdict["valid"], true);
-    assert_eq!(verdict["type"], "gezinssamenstelling");
+    assert_eq!(verdict["type"], "attest-gezinssamenstelling");
     assert_eq!(verdict["issued_at"], "2026-12-03T10:00:00+01:00");
     assert_eq!(verdict["sha256"], document.sha256.as_str());
     assert!(verdict.get("national_number").is_none());
@@ -101,7 +101,7 @@ async fn only_the_exact_file_as_issued_verifies() {
 
     let verdict = post_file(&app, pdf.clone()).await;
     assert_eq!(verdict["valid"], true);
-    assert_eq!(verdict["type"], "gezinssamenstelling");
+    assert_eq!(verdict["type"], "attest-gezinssamenstelling");
     assert_eq!(verdict["issued_at"], "2026-12-03T10:00:00+01:00");
 
     let mut changed = pdf.clone();

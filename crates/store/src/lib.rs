@@ -12,6 +12,7 @@ pub mod catalogue;
 pub mod citizens;
 pub mod demo;
 pub mod documents;
+pub mod eloket;
 mod error;
 #[macro_use]
 pub mod floor;

@@ -4,8 +4,9 @@
 mod appointments;
 mod auth;
 mod catalogue;
-mod citizen;
+pub mod citizen;
 mod demo;
+mod eloket;
 mod floor;
 mod on_call;
 mod pickups;
@@ -94,6 +95,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(on_call::cancel))
         .routes(routes!(citizen::sign_in, citizen::sign_out))
         .routes(routes!(citizen::me))
+        .routes(routes!(eloket::request_types))
+        .routes(routes!(eloket::submit))
+        .routes(routes!(eloket::ebox))
+        .routes(routes!(eloket::document))
         .routes(routes!(auth::token))
         .routes(routes!(staff::me))
         .routes(routes!(staff::audit_log))

@@ -2,6 +2,7 @@
 //! Dutch, the city's administrative language, and checked by anyone on the public verification
 //! page by their code or by the file itself.
 
+pub mod content;
 pub mod signing;
 
 use crate::i18n::Tr;
@@ -38,7 +39,7 @@ impl CertificateKind {
     pub fn code(self) -> &'static str {
         match self {
             CertificateKind::Residence => "attest-woonst",
-            CertificateKind::HouseholdComposition => "gezinssamenstelling",
+            CertificateKind::HouseholdComposition => "attest-gezinssamenstelling",
             CertificateKind::Life => "attest-leven",
             CertificateKind::Nationality => "attest-nationaliteit",
             CertificateKind::RegisterExtract => "uittreksel-bevolkingsregister",

@@ -8,6 +8,7 @@ mod backoffice;
 pub mod booking;
 pub mod counter;
 mod display;
+pub mod eloket;
 mod fast_counter;
 pub mod form;
 mod kiosk;
@@ -49,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         .merge(backoffice::routes())
         .merge(summons::routes())
         .merge(verify::routes())
+        .merge(eloket::routes())
         .with_state(state)
 }
 

@@ -9,13 +9,17 @@ use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use loket_domain::locale::Locale;
 use loket_domain::staff::Role;
+use loket_store::citizens::CitizenSession;
 use loket_store::staff::{SessionKind, StaffUser};
 
 pub const LANGUAGE_COOKIE: &str = "lang";
 pub const SESSION_COOKIE: &str = "loket_session";
+/// The e-loket session of a citizen: a cookie of its own, so a staff member can test the e-loket
+/// in the same browser without mixing the two.
+pub const CITIZEN_COOKIE: &str = "loket_citizen";
 
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -27,6 +31,7 @@ pub struct Page {
     /// The path and query of this page, for the language switcher and the way back after signing in.
     pub path: String,
     pub staff: Option<StaffUser>,
+    pub citizen: Option<CitizenSession>,
 }
 
 impl Page {
@@ -60,6 +65,11 @@ impl Page {
             Some(user) if roles.iter().any(|role| user.has_role(*role)) => Ok(user),
             Some(_) => Err(PageError::Forbidden),
         }
+    }
+
+    /// The signed-in citizen; otherwise the e-loket's sign-in page to answer with.
+    pub fn require_citizen(&self) -> Result<&CitizenSession, PageError> {
+        self.citizen.as_ref().ok_or(PageError::CitizenSignInNeeded)
     }
 
     /// Whether the signed-in staff member holds at least one of `roles`.
@@ -112,6 +122,26 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, value)| value)
 }
 
+/// Sets a session cookie only this site's pages read: `max_age` 0 removes it.
+pub fn set_cookie(
+    response: &mut Response,
+    state: &AppState,
+    name: &str,
+    value: &str,
+    max_age: i64,
+) {
+    let secure = if state.settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie =
+        format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}");
+    if let Ok(value) = cookie.parse() {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+}
+
 /// Builds the page context for every request outside the API and static files, runs the handler in
 /// that language, and renders error pages for the statuses handlers return.
 pub async fn attach(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -129,6 +159,15 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
             .flatten(),
         None => None,
     };
+    let citizen = match cookie(request.headers(), CITIZEN_COOKIE) {
+        Some(token) => state
+            .store
+            .citizen_session(token, state.now())
+            .await
+            .ok()
+            .flatten(),
+        None => None,
+    };
     let page = Page {
         t: Tr::new(locale),
         locale,
@@ -141,6 +180,7 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
             .map(|p| p.as_str().to_owned())
             .unwrap_or(path),
         staff,
+        citizen,
     };
     request.extensions_mut().insert(page.clone());
     let response = with_locale(locale, next.run(request)).await;
@@ -155,6 +195,8 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
 pub enum PageError {
     NotFound,
     SignInNeeded,
+    /// A page of the e-loket, for a citizen who is not signed in: on to the e-loket's sign-in.
+    CitizenSignInNeeded,
     Forbidden,
     Internal,
 }
@@ -164,12 +206,17 @@ impl PageError {
         match self {
             PageError::NotFound => StatusCode::NOT_FOUND,
             PageError::SignInNeeded => StatusCode::UNAUTHORIZED,
+            PageError::CitizenSignInNeeded => StatusCode::SEE_OTHER,
             PageError::Forbidden => StatusCode::FORBIDDEN,
             PageError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn render(self, page: Page) -> Response {
+        if self == PageError::CitizenSignInNeeded {
+            let next = form_urlencoded(&page.path);
+            return Redirect::to(&format!("/eloket/login?next={next}")).into_response();
+        }
         let body = match self {
             PageError::SignInNeeded => {
                 let next = page.path.clone();
@@ -192,6 +239,7 @@ impl PageError {
         match self {
             PageError::NotFound => "error-not-found-title",
             PageError::SignInNeeded => "login-title",
+            PageError::CitizenSignInNeeded => "eloket-sign-in-title",
             PageError::Forbidden => "error-forbidden-title",
             PageError::Internal => "error-internal-title",
         }
@@ -201,6 +249,7 @@ impl PageError {
         match self {
             PageError::NotFound => "error-not-found",
             PageError::SignInNeeded => "login-needed",
+            PageError::CitizenSignInNeeded => "eloket-sign-in-needed",
             PageError::Forbidden => "error-forbidden",
             PageError::Internal => "error-internal",
         }

@@ -4,7 +4,7 @@
 use crate::middleware::{ClientAddress, rate_check};
 use crate::state::AppState;
 use crate::web::form::Errors;
-use crate::web::page::{Page, PageResult, SESSION_COOKIE, cookie};
+use crate::web::page::{Page, PageResult, SESSION_COOKIE, cookie, set_cookie};
 use crate::web::{local_path, render, render_invalid, see_other};
 use askama::Template;
 use axum::Router;
@@ -118,17 +118,7 @@ async fn login(
 }
 
 fn set_session_cookie(response: &mut Response, state: &AppState, token: &str, max_age: i64) {
-    let secure = if state.settings.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{SESSION_COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
-    );
-    if let Ok(value) = cookie.parse() {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
+    set_cookie(response, state, SESSION_COOKIE, token, max_age);
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> PageResult {

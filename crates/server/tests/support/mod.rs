@@ -124,6 +124,48 @@ impl TestApp {
         client
     }
 
+    /// The demo's made-up residents, as `GET /api/v1/demo/residents` lists them.
+    pub async fn demo_residents(&self) -> Vec<serde_json::Value> {
+        let (status, residents) = api(
+            self,
+            reqwest::Method::GET,
+            "/api/v1/demo/residents",
+            None,
+            None,
+        )
+        .await;
+        assert_eq!(status, 200);
+        residents.as_array().unwrap().clone()
+    }
+
+    /// A bearer token for the demo resident with this national number (eleven digits).
+    pub async fn citizen_token(&self, national_number: &str) -> String {
+        let body = serde_json::json!({"demo_national_number": national_number});
+        let (status, session) = api(
+            self,
+            reqwest::Method::POST,
+            "/api/v1/citizen/session",
+            None,
+            Some(body),
+        )
+        .await;
+        assert_eq!(status, 201, "{national_number} signs in");
+        session["token"].as_str().unwrap().to_owned()
+    }
+
+    /// A browser signed in to the e-loket as the demo resident with this national number.
+    pub async fn citizen_browser(&self, national_number: &str) -> reqwest::Client {
+        let client = self.browser();
+        let response = client
+            .post(self.url("/eloket/login/demo"))
+            .form(&[("resident", national_number), ("next", "")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 303, "{national_number} signs in");
+        client
+    }
+
     /// A bearer token for `username` (password `demo`).
     pub async fn token(&self, username: &str) -> String {
         let response = reqwest::Client::new()

@@ -1,0 +1,201 @@
+//! The citizen's requests and e-box over the API: what can be asked, asking it, the messages that
+//! answer and the documents they carry. A citizen's token reaches only their own.
+
+use crate::api::citizen::Citizen;
+use crate::api::problem::{ApiError, ApiResult};
+use crate::eloket::ebox::words;
+use crate::eloket::{RequestType, request_certificate};
+use crate::i18n::{Tr, current_locale};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use loket_domain::catalogue::FieldErrors;
+use loket_domain::national_number::NationalNumber;
+use loket_store::citizens::Assurance;
+use loket_store::eloket::{Message, Request};
+use serde::Serialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct RequestTypeJson {
+    /// e.g. `attest-woonst`, `adreswijziging`, `bewonerskaart`.
+    code: String,
+    /// In the language of the request.
+    name: String,
+    /// How the citizen must have signed in: `high` (eID, itsme).
+    assurance: String,
+}
+
+/// What a citizen can ask for at the e-loket.
+#[utoipa::path(get, path = "/api/v1/eloket/request-types", tag = "e-loket",
+    responses((status = 200, body = [RequestTypeJson])))]
+pub async fn request_types() -> Json<Vec<RequestTypeJson>> {
+    let t = Tr::new(current_locale());
+    Json(
+        RequestType::all()
+            .into_iter()
+            .map(|kind| RequestTypeJson {
+                code: kind.code().to_owned(),
+                name: t.get(&kind.name_id()),
+                assurance: kind.assurance().code().to_owned(),
+            })
+            .collect(),
+    )
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RequestJson {
+    id: i64,
+    /// `delivered`, `submitted`, `approved`, `refused`, `awaiting_payment`, `issued`, `cancelled`.
+    status: String,
+}
+
+impl From<&Request> for RequestJson {
+    fn from(request: &Request) -> RequestJson {
+        RequestJson {
+            id: request.id,
+            status: request.status.code().to_owned(),
+        }
+    }
+}
+
+/// Asks for something: `{"type": "attest-woonst"}` (or another certificate) is delivered into
+/// the e-box at once; see the API description for an address change and a parking card.
+#[utoipa::path(post, path = "/api/v1/eloket/requests", tag = "e-loket", security(("bearer" = [])),
+    request_body(content = Object, description = "`{\"type\": …}` with the fields of that type"),
+    responses((status = 201, body = RequestJson),
+              (status = 401, body = crate::api::problem::Problem),
+              (status = 403, description = "Signed in with too low an assurance", body = crate::api::problem::Problem),
+              (status = 422, body = crate::api::problem::Problem)))]
+pub async fn submit(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    body: axum::body::Bytes,
+) -> ApiResult<(StatusCode, Json<RequestJson>)> {
+    let body: Value = serde_json::from_slice(&body).map_err(|_| invalid("body", "error-json"))?;
+    let kind = body
+        .get("type")
+        .and_then(Value::as_str)
+        .and_then(RequestType::parse)
+        .ok_or_else(|| invalid("type", "error-request-type"))?;
+    if kind.assurance() == Assurance::High && citizen.session.assurance != Assurance::High {
+        return Err(ApiError::Forbidden);
+    }
+    let owner = citizen_number(&citizen)?;
+    let request = match kind {
+        RequestType::Certificate(certificate) => {
+            let (request, _) =
+                request_certificate(&state, &owner, certificate, current_locale(), None)
+                    .await
+                    .map_err(|error| {
+                        tracing::error!("a certificate could not be issued: {error}");
+                        ApiError::Internal
+                    })?;
+            request
+        }
+        RequestType::AddressChange | RequestType::ParkingCard => {
+            return Err(invalid("type", "error-request-type"));
+        }
+    };
+    Ok((StatusCode::CREATED, Json(RequestJson::from(&request))))
+}
+
+fn invalid(field: &str, message_id: &'static str) -> ApiError {
+    let mut errors = FieldErrors::default();
+    errors.add(field, message_id);
+    ApiError::Invalid(errors)
+}
+
+pub fn citizen_number(citizen: &Citizen) -> ApiResult<NationalNumber> {
+    NationalNumber::parse(&citizen.session.national_number).map_err(|_| ApiError::Unauthorized)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EboxDocumentJson {
+    id: i64,
+    #[serde(rename = "type")]
+    kind: String,
+    verification_code: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EboxMessageJson {
+    id: i64,
+    /// In the language of the request.
+    subject: String,
+    body: String,
+    received_at: String,
+    read: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<EboxDocumentJson>,
+}
+
+/// The citizen's e-box, the newest message first.
+#[utoipa::path(get, path = "/api/v1/ebox", tag = "e-loket", security(("bearer" = [])),
+    responses((status = 200, body = [EboxMessageJson]), (status = 401, body = crate::api::problem::Problem)))]
+pub async fn ebox(
+    State(state): State<AppState>,
+    citizen: Citizen,
+) -> ApiResult<Json<Vec<EboxMessageJson>>> {
+    let owner = citizen_number(&citizen)?;
+    let t = Tr::new(current_locale());
+    let mut answer = Vec::new();
+    for message in state.store.ebox(owner.digits()).await? {
+        answer.push(message_json(&state, t, &message).await?);
+    }
+    Ok(Json(answer))
+}
+
+async fn message_json(state: &AppState, t: Tr, message: &Message) -> ApiResult<EboxMessageJson> {
+    let words = words(t, message);
+    let document = match message.document_id {
+        Some(id) => {
+            let document = state
+                .store
+                .ebox_document(&message.national_number, id)
+                .await?;
+            Some(EboxDocumentJson {
+                id: document.id,
+                kind: document.kind,
+                verification_code: document.verification_code,
+            })
+        }
+        None => None,
+    };
+    Ok(EboxMessageJson {
+        id: message.id,
+        subject: words.subject,
+        body: words.body,
+        received_at: state.local_instant(message.received_at),
+        read: message.is_read(),
+        document,
+    })
+}
+
+/// A document from the citizen's e-box: the PDF exactly as issued. Another citizen's document
+/// is 404, as if it did not exist.
+#[utoipa::path(get, path = "/api/v1/ebox/documents/{id}", tag = "e-loket", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>),
+              (status = 401, body = crate::api::problem::Problem),
+              (status = 404, body = crate::api::problem::Problem)))]
+pub async fn document(
+    State(state): State<AppState>,
+    citizen: Citizen,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let owner = citizen_number(&citizen)?;
+    let document = state.store.ebox_document(owner.digits(), id).await?;
+    let pdf = state.store.document_pdf(document.id).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf"),
+            (header::CACHE_CONTROL, "private, no-store"),
+        ],
+        pdf,
+    )
+        .into_response())
+}

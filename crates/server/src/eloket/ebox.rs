@@ -1,0 +1,105 @@
+//! The words of e-box messages, and the mail that tells a citizen something new waits there.
+//! A message is kept as its kind and parameters and read in the language the citizen reads in;
+//! the mail carries no personal data, only the way to the e-box.
+
+use crate::i18n::Tr;
+use crate::state::AppState;
+use askama::Template;
+use loket_domain::locale::Locale;
+use loket_domain::register::Resident;
+use loket_store::eloket::Message;
+use loket_store::outbox::OutgoingMail;
+use loket_store::{StoreError, StoreResult};
+use std::collections::BTreeMap;
+
+/// A certificate is in the e-box; parameter `type`, the certificate's code.
+pub const DOCUMENT_DELIVERED: &str = "document-delivered";
+
+/// Every kind of message, each with a subject and a body in the translations.
+pub const KINDS: &[&str] = &[DOCUMENT_DELIVERED];
+
+/// The parameters of a message, as they are kept.
+pub fn params(values: &[(&str, &str)]) -> String {
+    let map: BTreeMap<&str, &str> = values.iter().copied().collect();
+    serde_json::to_string(&map).unwrap_or_else(|_| "{}".into())
+}
+
+/// The subject and the text of a message, in the reader's language.
+pub struct Words {
+    pub subject: String,
+    pub body: String,
+}
+
+pub fn words(t: Tr, message: &Message) -> Words {
+    let mut values: Vec<(String, String)> =
+        serde_json::from_str::<BTreeMap<String, String>>(&message.params)
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+    // A document's type is named in the reader's language, as within a sentence.
+    for (name, value) in &mut values {
+        if name == "type" {
+            *value = t.get(&format!("verify-kind-{value}"));
+        }
+    }
+    let args: Vec<(&str, String)> = values
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.clone()))
+        .collect();
+    Words {
+        subject: t.args(&format!("ebox-{}-subject", message.kind), &args),
+        body: t.args(&format!("ebox-{}-body", message.kind), &args),
+    }
+}
+
+struct Notice {
+    t: Tr,
+    subject: String,
+    link: String,
+    organisation: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/ebox_notice.txt")]
+struct TextMail<'a> {
+    m: &'a Notice,
+}
+
+#[derive(Template)]
+#[template(path = "mail/ebox_notice.html")]
+struct HtmlMail<'a> {
+    m: &'a Notice,
+}
+
+/// Tells the resident by mail, when the register has an address for them, that a message waits.
+pub async fn notify(state: &AppState, resident: &Resident, language: Locale) -> StoreResult<()> {
+    let Some(recipient) = resident.email.clone().filter(|email| !email.is_empty()) else {
+        return Ok(());
+    };
+    let t = Tr::new(language);
+    let notice = Notice {
+        t,
+        subject: t.arg(
+            "ebox-mail-subject",
+            "organisation",
+            &state.settings.organisation,
+        ),
+        link: format!("{}/ebox", state.settings.public_url.trim_end_matches('/')),
+        organisation: state.settings.organisation.clone(),
+    };
+    let rendered = |result: Result<String, askama::Error>| {
+        result.map_err(|e| StoreError::Invalid(e.to_string()))
+    };
+    let mail = OutgoingMail {
+        recipient,
+        subject: notice.subject.clone(),
+        text: rendered(TextMail { m: &notice }.render())?,
+        html: rendered(HtmlMail { m: &notice }.render())?,
+        attachment: None,
+    };
+    state
+        .store
+        .queue_mail(&mail, state.now(), state.now())
+        .await?;
+    Ok(())
+}
