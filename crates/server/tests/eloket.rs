@@ -261,3 +261,70 @@ async fn on_the_pages_a_resident_signs_in_asks_for_a_certificate_and_reads_it() 
     assert_eq!(status, 303);
     assert_eq!(page(&browser, &app, "/ebox").await.0, 303);
 }
+
+#[tokio::test]
+async fn a_counter_employee_makes_a_certificate_for_a_visitor_which_also_reaches_their_ebox() {
+    let app = spawn_app().await;
+    let residents = app.demo_residents().await;
+    let visitor = residents[5]["national_number"].as_str().unwrap();
+    let employee = app.signed_in("balie1").await;
+
+    let (status, html) = form(
+        &employee,
+        &app,
+        "/counter/certificates",
+        "national_number=85.07.30-033.29&kind=",
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(html.contains("Dit rijksregisternummer klopt niet"));
+    assert!(html.contains("Kies welk attest u nodig hebt."));
+    assert!(
+        html.contains("value=\"85.07.30-033.29\""),
+        "the input is kept"
+    );
+    let (status, html) = form(
+        &employee,
+        &app,
+        "/counter/certificates",
+        "national_number=00.01.01-001.73&kind=attest-leven",
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(html.contains("niet in het bevolkingsregister"));
+
+    let (status, to) = form(
+        &employee,
+        &app,
+        "/counter/certificates",
+        &format!("national_number={visitor}&kind=attest-leven"),
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (status, html) = page(&employee, &app, &to).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Het attest is gemaakt"));
+    assert!(html.contains(residents[5]["last_name"].as_str().unwrap()));
+    assert!(!html.contains(&visitor[6..]), "the number is masked");
+    let pdf = employee
+        .get(app.url(&format!("{to}/pdf")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pdf.status(), 200);
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF-"));
+
+    let token = app.citizen_token(visitor).await;
+    let (_, ebox) = get(&app, "/api/v1/ebox", &token).await;
+    assert_eq!(ebox[0]["subject"], "Uw attest van leven staat klaar");
+    let audit = app.store.audit_entries(10).await.unwrap();
+    let issued = audit.iter().find(|e| e.action == "document.issue").unwrap();
+    assert_eq!(issued.actor.as_deref(), Some("balie1"));
+    assert!(audit.iter().any(|e| e.action == "document.download"));
+
+    let reception = app.signed_in("onthaal").await;
+    assert_eq!(page(&reception, &app, "/counter/certificates").await.0, 403);
+    assert_eq!(page(&reception, &app, &to).await.0, 403);
+    let citizen = app.citizen_browser(visitor).await;
+    assert_eq!(page(&citizen, &app, &format!("{to}/pdf")).await.0, 401);
+}

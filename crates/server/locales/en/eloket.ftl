@@ -80,3 +80,17 @@ ebox-received = Received on { $when }
 ebox-document = Document
 ebox-download = Download the document
 error-request-type = Choose what you request: one of the types in /api/v1/eloket/request-types.
+
+## A certificate for a visitor at a counter
+eloket-counter-title = Certificate for a visitor
+eloket-counter-task = Make a certificate from the population register for the person at your counter.
+eloket-counter-lead = Read the national register number from the visitor's identity card and choose the certificate. It is made at once and is also in the visitor's e-loket.
+eloket-counter-number = The visitor's national register number
+eloket-counter-number-hint = On the back of the identity card, for example 85.07.30-033.28.
+eloket-counter-not-registered = This person is not in the city's population register. Check the number on the identity card.
+eloket-counter-submit = Make the certificate
+eloket-counter-issued-title = The certificate is made
+eloket-counter-holder = About
+eloket-counter-also-ebox = The certificate is also in the visitor's e-loket.
+eloket-counter-open = Open the certificate to print it
+eloket-counter-another = Make another certificate

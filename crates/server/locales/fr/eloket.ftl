@@ -80,3 +80,17 @@ ebox-received = Reçu le { $when }
 ebox-document = Document
 ebox-download = Télécharger le document
 error-request-type = Choisissez ce que vous demandez : un des types de /api/v1/eloket/request-types.
+
+## Un certificat pour un visiteur au guichet
+eloket-counter-title = Certificat pour un visiteur
+eloket-counter-task = Établissez un certificat du registre de la population pour la personne à votre guichet.
+eloket-counter-lead = Lisez le numéro de registre national sur la carte d'identité du visiteur et choisissez le certificat. Il est établi aussitôt et arrive aussi dans l'e-guichet du visiteur.
+eloket-counter-number = Numéro de registre national du visiteur
+eloket-counter-number-hint = Au dos de la carte d'identité, par exemple 85.07.30-033.28.
+eloket-counter-not-registered = Cette personne n'est pas inscrite au registre de la population de la ville. Vérifiez le numéro sur la carte d'identité.
+eloket-counter-submit = Établir le certificat
+eloket-counter-issued-title = Le certificat est établi
+eloket-counter-holder = Concerne
+eloket-counter-also-ebox = Le certificat est aussi dans l'e-guichet du visiteur.
+eloket-counter-open = Ouvrir le certificat pour l'imprimer
+eloket-counter-another = Établir un autre certificat

@@ -80,3 +80,17 @@ ebox-received = Ontvangen op { $when }
 ebox-document = Document
 ebox-download = Document downloaden
 error-request-type = Kies wat u aanvraagt: een van de soorten uit /api/v1/eloket/request-types.
+
+## Een attest voor een bezoeker aan het loket
+eloket-counter-title = Attest voor een bezoeker
+eloket-counter-task = Maak een attest uit het bevolkingsregister voor wie aan uw loket staat.
+eloket-counter-lead = Lees het rijksregisternummer van de identiteitskaart van de bezoeker en kies het attest. Het wordt meteen gemaakt en staat ook in het e-loket van de bezoeker.
+eloket-counter-number = Rijksregisternummer van de bezoeker
+eloket-counter-number-hint = Op de achterkant van de identiteitskaart, bijvoorbeeld 85.07.30-033.28.
+eloket-counter-not-registered = Deze persoon staat niet in het bevolkingsregister van de stad. Controleer het nummer op de identiteitskaart.
+eloket-counter-submit = Attest maken
+eloket-counter-issued-title = Het attest is gemaakt
+eloket-counter-holder = Over
+eloket-counter-also-ebox = Het attest staat ook in het e-loket van de bezoeker.
+eloket-counter-open = Attest openen om af te drukken
+eloket-counter-another = Nog een attest maken

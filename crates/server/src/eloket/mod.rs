@@ -8,9 +8,13 @@ use crate::certificates::{self, CertificateError, CertificateKind, content};
 use crate::state::AppState;
 use loket_domain::locale::Locale;
 use loket_domain::national_number::NationalNumber;
+use loket_domain::staff::Role;
 use loket_store::StoreError;
 use loket_store::citizens::Assurance;
 use loket_store::eloket::{Channel, Message, NewMessage, NewRequest, Request, RequestStatus};
+
+/// Who issues a certificate for a visitor at a counter.
+pub const CERTIFICATE_ROLES: [Role; 2] = [Role::Counter, Role::Admin];
 
 /// What the e-loket takes requests for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

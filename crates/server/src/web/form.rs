@@ -32,6 +32,11 @@ impl Errors {
         }
     }
 
+    /// Messages already translated, each with its field.
+    pub fn from_list(list: Vec<(String, String)>) -> Errors {
+        Errors { list }
+    }
+
     pub fn of(&self, field: &str) -> Option<&str> {
         self.list
             .iter()

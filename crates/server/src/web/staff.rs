@@ -176,6 +176,13 @@ fn tasks(page: &Page) -> Vec<Task> {
             text_id: "counter-task-text",
         });
     }
+    if page.is_any(&crate::eloket::CERTIFICATE_ROLES) {
+        tasks.push(Task {
+            href: "/counter/certificates",
+            title_id: "eloket-counter-title",
+            text_id: "eloket-counter-task",
+        });
+    }
     if page.is_any(&crate::pickups::COUNTER_ROLES) {
         tasks.push(Task {
             href: "/fast-counter",

@@ -1,6 +1,7 @@
 //! The citizen's e-loket: signing in, the start page with what one can ask for and how one's
 //! requests stand, and the e-box. A citizen sees only their own requests, messages and documents.
 
+mod at_counter;
 mod certificates;
 mod ebox;
 
@@ -27,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/eloket/login", get(sign_in_form))
         .route("/eloket/login/demo", post(sign_in_demo))
         .route("/eloket/logout", post(sign_out))
+        .merge(at_counter::routes())
         .merge(certificates::routes())
         .merge(ebox::routes())
 }

@@ -1,0 +1,130 @@
+// The e-loket in the browser: a demo resident signs in, requests a residence certificate, finds it
+// in the e-box and downloads it; the verification page accepts that file and rejects a changed
+// copy. The certificate's first page is rendered with pdftoppm for a look. Every page visited is
+// checked with axe-core for WCAG 2.1 AA.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { accessibilityViolations, artifacts, launchBrowser, newPage, screenshot, signIn, startLoket } from "./harness.mjs";
+
+let loket;
+let browser;
+before(async () => {
+  loket = await startLoket();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await loket?.stop();
+});
+
+async function submit(page, selector = "main form button[type=submit]") {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+}
+
+async function accessible(page) {
+  assert.deepEqual(await accessibilityViolations(page), []);
+}
+
+/** Signs in as the demo resident at `index` of the picker and returns their entry. */
+async function signInAsResident(page, index) {
+  const residents = await (await fetch(`${loket.base}/api/v1/demo/residents`)).json();
+  const resident = residents[index];
+  await page.goto(`${loket.base}/eloket`);
+  assert.match(page.url(), /\/eloket\/login/);
+  await accessible(page);
+  await screenshot(page, "eloket-sign-in");
+  await page.selectOption("#f-resident", resident.national_number);
+  await submit(page);
+  assert.match(await page.textContent("h1"), new RegExp(resident.first_name));
+  return resident;
+}
+
+/** Renders the first page of a PDF to PNG in the artifacts, for a look at the document itself. */
+function renderFirstPage(pdf, name) {
+  mkdirSync(artifacts, { recursive: true });
+  const file = join(artifacts, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", file, join(artifacts, name)]);
+}
+
+test("a resident requests a residence certificate, downloads it from the e-box, and it verifies", async () => {
+  const page = await newPage(browser, "nl");
+  await signInAsResident(page, 0);
+  await accessible(page);
+  await screenshot(page, "eloket-home");
+
+  await submit(page, "main a[href='/eloket/certificates']");
+  assert.match(page.url(), /\/eloket\/certificates$/);
+  await submit(page);
+  assert.match(await page.textContent(".error-summary"), /Kies welk attest/);
+  await accessible(page);
+  await page.check("#kind-attest-woonst");
+  await submit(page);
+  assert.match(await page.textContent("h1"), /Uw attest van woonst staat klaar/);
+  await accessible(page);
+  await screenshot(page, "eloket-message");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("a[href^='/ebox/documents/']")]);
+  assert.match(download.suggestedFilename(), /^attest-woonst-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\.pdf$/);
+  const pdf = readFileSync(await download.path());
+  assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+  renderFirstPage(pdf, "certificate-attest-woonst");
+
+  await page.goto(`${loket.base}/ebox`);
+  assert.match(await page.textContent("main"), /U hebt alle berichten gelezen/);
+  await accessible(page);
+  await screenshot(page, "ebox");
+
+  await page.goto(`${loket.base}/verify/file`);
+  await page.setInputFiles("#f-file", { name: "attest.pdf", mimeType: "application/pdf", buffer: pdf });
+  await submit(page);
+  assert.match(await page.textContent("main"), /Dit is precies het document \(attest van woonst\)/);
+  await accessible(page);
+  await screenshot(page, "verify-file-genuine");
+
+  const changed = Buffer.from(pdf);
+  changed[Math.floor(changed.length / 2)] ^= 0x01;
+  await page.goto(`${loket.base}/verify/file`);
+  await page.setInputFiles("#f-file", { name: "attest.pdf", mimeType: "application/pdf", buffer: changed });
+  await submit(page);
+  assert.match(await page.textContent("h1"), /niet aanvaard/);
+  await page.context().close();
+});
+
+test("the e-loket reads in French and English too", async () => {
+  for (const [language, title] of [["fr", /Votre document « certificat de vie » est prêt/], ["en", /Your certificate of life is ready/]]) {
+    const page = await newPage(browser, language);
+    await signInAsResident(page, 1);
+    await page.goto(`${loket.base}/eloket/certificates`);
+    await accessible(page);
+    await page.check("#kind-attest-leven");
+    await submit(page);
+    assert.match(await page.textContent("h1"), title);
+    assert.equal(await page.getAttribute("html", "lang"), language);
+    await accessible(page);
+    await page.context().close();
+  }
+});
+
+test("a counter employee makes a certificate for a visitor", async () => {
+  const residents = await (await fetch(`${loket.base}/api/v1/demo/residents`)).json();
+  const page = await newPage(browser, "nl");
+  await signIn(page, loket.base, "balie1");
+  await submit(page, "main a[href='/counter/certificates']");
+  await page.fill("#f-national_number", "85.07.30-033.29");
+  await submit(page);
+  assert.match(await page.textContent(".error-summary"), /klopt niet/);
+  assert.equal(await page.inputValue("#f-national_number"), "85.07.30-033.29");
+  await accessible(page);
+  await page.fill("#f-national_number", residents[2].national_number);
+  await page.check("#kind-attest-gezinssamenstelling");
+  await submit(page);
+  assert.match(await page.textContent("h1"), /Het attest is gemaakt/);
+  assert.match(await page.textContent("main"), new RegExp(residents[2].last_name));
+  await accessible(page);
+  await screenshot(page, "eloket-counter-issued");
+  await page.context().close();
+});
