@@ -1,6 +1,7 @@
 //! `loket bench`: starts Loket on loopback over a fresh demo database, runs bounded loads against
 //! it, checks afterwards that nothing was double-booked, and prints one JSON line per scenario.
 
+mod eloket;
 mod floor;
 
 use crate::AppOptions;
@@ -116,6 +117,7 @@ pub async fn run(options: BenchOptions) -> anyhow::Result<()> {
     print_line("booking_rush", backend, &options, rush.measured, extra);
 
     floor::run(&client, &base, &store, backend, &options).await?;
+    eloket::run(&client, &base, &store, backend, &options).await?;
     store.close().await;
     Ok(())
 }
