@@ -1,11 +1,10 @@
 //! The e-loket under load: citizens asking for certificates at once, each rendered, signed, kept
 //! and delivered into the e-box while they wait for the answer.
 
-use super::{BenchOptions, Measured, print_line};
+use super::{BenchOptions, Measured, print_line, timed_requests};
 use anyhow::{Context, ensure};
 use loket_store::Store;
 use serde_json::{Value, json};
-use std::time::Instant;
 
 pub async fn run(
     client: &reqwest::Client,
@@ -65,43 +64,15 @@ async fn certificate_rush(
     tokens: &[(String, String)],
     options: &BenchOptions,
 ) -> anyhow::Result<Measured> {
-    let started = Instant::now();
-    let deadline = started + options.duration;
-    let url = format!("{base}/api/v1/eloket/requests");
-    let workers: Vec<_> = tokens
-        .iter()
-        .map(|(_, token)| {
-            let (client, url, token) = (client.clone(), url.clone(), token.clone());
-            tokio::spawn(async move {
-                let mut latencies = Vec::new();
-                while Instant::now() < deadline {
-                    let sent = Instant::now();
-                    let response = client
-                        .post(&url)
-                        .bearer_auth(&token)
-                        .json(&json!({"type": "attest-woonst"}))
-                        .send()
-                        .await?;
-                    ensure!(
-                        response.status().as_u16() == 201,
-                        "a certificate request answered {}",
-                        response.status()
-                    );
-                    response.bytes().await?;
-                    latencies.push(sent.elapsed());
-                }
-                Ok::<_, anyhow::Error>(latencies)
-            })
-        })
-        .collect();
-    let mut latencies = Vec::new();
-    for worker in workers {
-        latencies.extend(worker.await??);
-    }
-    Ok(Measured {
-        latencies,
-        elapsed: started.elapsed(),
+    let (client, url) = (client.clone(), format!("{base}/api/v1/eloket/requests"));
+    let tokens: Vec<String> = tokens.iter().map(|(_, token)| token.clone()).collect();
+    timed_requests(tokens.len(), options, 201, move |worker| {
+        client
+            .post(&url)
+            .bearer_auth(&tokens[worker])
+            .json(&json!({"type": "attest-woonst"}))
     })
+    .await
 }
 
 /// Every answer is one document in its owner's e-box, each with a code of its own.

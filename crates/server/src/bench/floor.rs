@@ -1,7 +1,7 @@
 //! The floor under load: kiosks handing out tickets, counters calling them, and how long a call
 //! takes to reach hundreds of screens and phones following the event stream.
 
-use super::{BenchOptions, Measured, print_line};
+use super::{BenchOptions, Measured, print_line, timed_requests};
 use anyhow::{Context, ensure};
 use loket_store::Store;
 use serde_json::{Value, json};
@@ -64,45 +64,15 @@ async fn ticket_rush(
     base: &str,
     options: &BenchOptions,
 ) -> anyhow::Result<(Measured, usize)> {
-    let started = Instant::now();
-    let deadline = started + options.duration;
-    let workers: Vec<_> = (0..options.clients)
-        .map(|_| {
-            let client = client.clone();
-            let url = format!("{base}/api/v1/tickets");
-            tokio::spawn(async move {
-                let mut latencies = Vec::new();
-                while Instant::now() < deadline {
-                    let sent = Instant::now();
-                    let response = client
-                        .post(&url)
-                        .json(&json!({"site": "stadskantoor", "product": "gft-sticker"}))
-                        .send()
-                        .await?;
-                    ensure!(
-                        response.status() == 201,
-                        "a ticket answered {}",
-                        response.status()
-                    );
-                    response.bytes().await?;
-                    latencies.push(sent.elapsed());
-                }
-                Ok::<_, anyhow::Error>(latencies)
-            })
-        })
-        .collect();
-    let mut latencies = Vec::new();
-    for worker in workers {
-        latencies.extend(worker.await??);
-    }
-    let issued = latencies.len();
-    Ok((
-        Measured {
-            latencies,
-            elapsed: started.elapsed(),
-        },
-        issued,
-    ))
+    let (client, url) = (client.clone(), format!("{base}/api/v1/tickets"));
+    let measured = timed_requests(options.clients, options, 201, move |_| {
+        client
+            .post(&url)
+            .json(&json!({"site": "stadskantoor", "product": "gft-sticker"}))
+    })
+    .await?;
+    let issued = measured.latencies.len();
+    Ok((measured, issued))
 }
 
 /// Every 201 is a stored ticket, and no number was handed out twice.

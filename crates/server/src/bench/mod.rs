@@ -167,21 +167,35 @@ async fn timed_gets(
     url: &str,
     options: &BenchOptions,
 ) -> anyhow::Result<Measured> {
+    let (client, url) = (client.clone(), url.to_owned());
+    timed_requests(options.clients, options, 200, move |_| client.get(&url)).await
+}
+
+/// `clients` loops, each sending the requests `request(loop)` makes one after the other until the
+/// duration is over; every answer must have the status `expected`.
+async fn timed_requests<F>(
+    clients: usize,
+    options: &BenchOptions,
+    expected: u16,
+    request: F,
+) -> anyhow::Result<Measured>
+where
+    F: Fn(usize) -> reqwest::RequestBuilder + Send + Sync + 'static,
+{
+    let request = Arc::new(request);
     let started = Instant::now();
     let deadline = started + options.duration;
-    let workers: Vec<_> = (0..options.clients)
-        .map(|_| {
-            let (client, url) = (client.clone(), url.to_owned());
+    let workers: Vec<_> = (0..clients)
+        .map(|worker| {
+            let request = request.clone();
             tokio::spawn(async move {
                 let mut latencies = Vec::new();
                 while Instant::now() < deadline {
                     let sent = Instant::now();
-                    let response = client.get(&url).send().await?;
-                    ensure!(
-                        response.status().is_success(),
-                        "{url} answered {}",
-                        response.status()
-                    );
+                    let response = request(worker).send().await?;
+                    let status = response.status();
+                    let url = response.url().path().to_owned();
+                    ensure!(status.as_u16() == expected, "{url} answered {status}");
                     response.bytes().await?;
                     latencies.push(sent.elapsed());
                 }

@@ -7,9 +7,9 @@ use crate::state::AppState;
 use askama::Template;
 use loket_domain::locale::Locale;
 use loket_domain::register::Resident;
+use loket_store::StoreResult;
 use loket_store::eloket::Message;
 use loket_store::outbox::OutgoingMail;
-use loket_store::{StoreError, StoreResult};
 use std::collections::BTreeMap;
 
 /// A certificate is in the e-box; parameter `type`, the certificate's code.
@@ -87,14 +87,11 @@ pub async fn notify(state: &AppState, resident: &Resident, language: Locale) -> 
         link: format!("{}/ebox", state.settings.public_url.trim_end_matches('/')),
         organisation: state.settings.organisation.clone(),
     };
-    let rendered = |result: Result<String, askama::Error>| {
-        result.map_err(|e| StoreError::Invalid(e.to_string()))
-    };
     let mail = OutgoingMail {
         recipient,
         subject: notice.subject.clone(),
-        text: rendered(TextMail { m: &notice }.render())?,
-        html: rendered(HtmlMail { m: &notice }.render())?,
+        text: crate::mail::rendered(TextMail { m: &notice }.render())?,
+        html: crate::mail::rendered(HtmlMail { m: &notice }.render())?,
         attachment: None,
     };
     state

@@ -109,9 +109,6 @@ pub async fn queue(
         subject,
         when,
     };
-    let rendered = |result: Result<String, askama::Error>| {
-        result.map_err(|e| loket_store::StoreError::Invalid(e.to_string()))
-    };
     let attachment = matches!(notice, Notice::Booked | Notice::Moved).then(|| MailAttachment {
         name: format!("afspraak-{}.ics", appointment.code),
         content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
@@ -131,8 +128,8 @@ pub async fn queue(
     let mail = OutgoingMail {
         recipient: appointment.email.clone(),
         subject: content.subject.clone(),
-        text: rendered(TextMail { m: &content }.render())?,
-        html: rendered(HtmlMail { m: &content }.render())?,
+        text: crate::mail::rendered(TextMail { m: &content }.render())?,
+        html: crate::mail::rendered(HtmlMail { m: &content }.render())?,
         attachment,
     };
     state

@@ -18,6 +18,11 @@ use std::sync::Arc;
 
 pub use sender::{run_outbox, send_due_mails};
 
+/// A mail template rendered, or the error to give up queueing the mail with.
+pub fn rendered(result: Result<String, askama::Error>) -> loket_store::StoreResult<String> {
+    result.map_err(|e| loket_store::StoreError::Invalid(e.to_string()))
+}
+
 /// How the connection to the SMTP server is protected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmtpTls {

@@ -74,14 +74,11 @@ pub async fn queue_ready(state: &AppState, site: &Site, pickup: &Pickup) -> Stor
         bring: things_to_bring(product, t),
         organisation: state.settings.organisation.clone(),
     };
-    let rendered = |result: Result<String, askama::Error>| {
-        result.map_err(|e| StoreError::Invalid(e.to_string()))
-    };
     let mail = OutgoingMail {
         recipient,
         subject: content.subject.clone(),
-        text: rendered(TextMail { m: &content }.render())?,
-        html: rendered(HtmlMail { m: &content }.render())?,
+        text: crate::mail::rendered(TextMail { m: &content }.render())?,
+        html: crate::mail::rendered(HtmlMail { m: &content }.render())?,
         attachment: None,
     };
     state

@@ -2,8 +2,9 @@
 //! visitor's eID, chooses the certificate, and prints or sends the PDF; it also lands in the
 //! visitor's e-box. Every issue and every download is in the audit log.
 
+use super::certificate_choices;
 use crate::certificates::CertificateKind;
-use crate::eloket::{CERTIFICATE_ROLES, RequestType, request_certificate};
+use crate::eloket::{CERTIFICATE_ROLES, request_certificate};
 use crate::state::AppState;
 use crate::web::eloket::ebox::file_name;
 use crate::web::form::Errors;
@@ -38,13 +39,7 @@ struct FormTemplate {
 
 impl FormTemplate {
     fn new(page: Page, national_number: String, chosen: String, errors: Errors) -> FormTemplate {
-        let kinds = CertificateKind::ALL
-            .into_iter()
-            .map(|kind| {
-                let name = page.t.get(&RequestType::Certificate(kind).name_id());
-                (kind.code().to_owned(), name)
-            })
-            .collect();
+        let kinds = certificate_choices(page.t);
         FormTemplate {
             page,
             national_number,

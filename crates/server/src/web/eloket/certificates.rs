@@ -1,8 +1,8 @@
 //! Asking for a certificate: choose which, and it is issued at once into the e-box.
 
-use super::signed_in_number;
+use super::{certificate_choices, signed_in_number};
 use crate::certificates::CertificateKind;
-use crate::eloket::{RequestType, request_certificate};
+use crate::eloket::request_certificate;
 use crate::state::AppState;
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageError, PageResult};
@@ -30,13 +30,7 @@ struct ChooseTemplate {
 
 impl ChooseTemplate {
     fn new(page: Page, chosen: String, errors: Errors) -> ChooseTemplate {
-        let kinds = CertificateKind::ALL
-            .into_iter()
-            .map(|kind| {
-                let name = page.t.get(&RequestType::Certificate(kind).name_id());
-                (kind.code().to_owned(), name)
-            })
-            .collect();
+        let kinds = certificate_choices(page.t);
         ChooseTemplate {
             page,
             kinds,

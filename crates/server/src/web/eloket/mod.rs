@@ -193,6 +193,17 @@ async fn home(State(state): State<AppState>, page: Page) -> PageResult {
     })
 }
 
+/// The certificates to choose from, as code and name in the reader's language.
+fn certificate_choices(t: crate::i18n::Tr) -> Vec<(String, String)> {
+    crate::certificates::CertificateKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let name = t.get(&RequestType::Certificate(kind).name_id());
+            (kind.code().to_owned(), name)
+        })
+        .collect()
+}
+
 /// The national number the citizen's session is for.
 fn signed_in_number(
     citizen: &loket_store::citizens::CitizenSession,
