@@ -144,11 +144,7 @@ impl PickupInput {
 /// The site with this code; the first site when the code is empty.
 pub async fn site(state: &AppState, code: &str) -> PickupResult<Site> {
     let snapshot = state.books.current(&state.store).await?;
-    let site = match code.trim() {
-        "" => snapshot.sites.first(),
-        code => snapshot.site(code),
-    };
-    site.cloned().ok_or_else(|| {
+    snapshot.site_or_first(code).cloned().ok_or_else(|| {
         let mut errors = FieldErrors::default();
         errors.add("site", "error-site");
         PickupError::Invalid(errors)

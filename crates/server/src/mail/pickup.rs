@@ -6,6 +6,7 @@ use crate::i18n::Tr;
 use crate::pickups::{Notice, document_name};
 use crate::state::AppState;
 use askama::Template;
+use loket_store::catalogue::Product;
 use loket_store::organisation::Site;
 use loket_store::outbox::OutgoingMail;
 use loket_store::pickups::Pickup;
@@ -40,18 +41,32 @@ struct HtmlMail<'a> {
 /// Tells the holder, in their language: by mail, or by text message to a mobile number when they
 /// gave no e-mail address.
 pub async fn queue_ready(state: &AppState, site: &Site, pickup: &Pickup) -> StoreResult<()> {
-    let recipient = match Notice::of(pickup) {
-        Notice::Mail(address) => address,
-        Notice::Text(number) => return queue_text(state, site, pickup, &number).await,
-        Notice::Nobody => return Ok(()),
-    };
-    let t = Tr::new(pickup.locale);
+    let notice = Notice::of(pickup);
+    if matches!(notice, Notice::Nobody) {
+        return Ok(());
+    }
     let snapshot = state.books.current(&state.store).await?;
     let product = snapshot
         .catalogue
         .iter()
         .find(|p| p.code == pickup.product_code)
         .ok_or(StoreError::NotFound)?;
+    match notice {
+        Notice::Mail(address) => queue_mail(state, site, pickup, product, address).await,
+        Notice::Text(number) => queue_text(state, site, pickup, product, &number).await,
+        Notice::Nobody => Ok(()),
+    }
+}
+
+/// The mail: where, the pickup code, what to bring, and that it goes back after three months.
+async fn queue_mail(
+    state: &AppState,
+    site: &Site,
+    pickup: &Pickup,
+    product: &Product,
+    recipient: String,
+) -> StoreResult<()> {
+    let t = Tr::new(pickup.locale);
     let document = document_name(product, t);
     let content = Content {
         t,
@@ -93,15 +108,10 @@ async fn queue_text(
     state: &AppState,
     site: &Site,
     pickup: &Pickup,
+    product: &Product,
     number: &str,
 ) -> StoreResult<()> {
     let t = Tr::new(pickup.locale);
-    let snapshot = state.books.current(&state.store).await?;
-    let product = snapshot
-        .catalogue
-        .iter()
-        .find(|p| p.code == pickup.product_code)
-        .ok_or(StoreError::NotFound)?;
     let text = t.args(
         "pickup-text-message",
         &[
@@ -122,7 +132,7 @@ async fn queue_text(
 /// What to bring to collect the document. A pickup product of the fast counter lists it in the
 /// catalogue; an application's own list is for applying (a photo, a form), so for a document
 /// that was applied for the holder brings their identity card and what the new one replaces.
-fn things_to_bring(product: &loket_store::catalogue::Product, t: Tr) -> Vec<String> {
+fn things_to_bring(product: &Product, t: Tr) -> Vec<String> {
     if product.channel == loket_domain::catalogue::Channel::FastCounter {
         return product
             .bring(t.locale)

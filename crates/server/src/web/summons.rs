@@ -71,7 +71,7 @@ async fn form_page(
 ) -> Result<NewTemplate, PageError> {
     page.require_any(&SUMMON_ROLES)?;
     let snapshot = state.books.current(&state.store).await?;
-    let sites = state.store.sites().await?;
+    let sites = snapshot.sites.clone();
     let site = sites
         .iter()
         .find(|s| s.code == form.site)
