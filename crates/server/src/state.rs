@@ -14,6 +14,8 @@ pub struct AppState {
     pub limiter: Option<Arc<RateLimiter>>,
     pub books: Arc<crate::books::Books>,
     pub floor: Arc<crate::floor::bus::FloorBus>,
+    /// The key issued documents are signed with, the same on every node.
+    pub signing_key: Arc<crate::certificates::signing::SigningKey>,
 }
 
 /// Facts fixed for the life of the process.
@@ -55,6 +57,7 @@ impl AppState {
             limits: options.limits,
             floor: options.floor,
         };
+        let signing_key = Arc::new(crate::certificates::signing::SigningKey::load(&store).await?);
         let floor = Arc::new(crate::floor::bus::FloorBus::default());
         tokio::spawn(floor.clone().pump(store.clone()));
         Ok(AppState {
@@ -64,6 +67,7 @@ impl AppState {
             limiter: options.rate_limit.then(|| Arc::new(RateLimiter::new())),
             books: Arc::default(),
             floor,
+            signing_key,
         })
     }
 

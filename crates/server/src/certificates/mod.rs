@@ -14,7 +14,7 @@ use loket_store::documents::{
     Document, NewDocument, new_verification_code, normalize_verification_code,
 };
 use loket_store::{StoreError, StoreResult};
-use signing::{SigningKey, sha256_hex};
+use signing::sha256_hex;
 
 /// The documents Loket issues from the population register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,7 +104,7 @@ pub async fn issue(
     data: &CertificateData,
     issued_by: Option<i64>,
 ) -> Result<Document, CertificateError> {
-    let key = SigningKey::load(&state.store).await?;
+    let key = &state.signing_key;
     let issued_at = state.now();
     let letterhead = letterhead(state).await?;
     let mut attempts = 0;
@@ -149,23 +149,21 @@ pub async fn find_by_code(state: &AppState, typed: &str) -> StoreResult<Option<D
         return Ok(None);
     };
     let document = state.store.document_by_code(&code).await?;
-    genuine(state, document).await
+    Ok(genuine(state, document))
 }
 
 /// The document this file is, if it is exactly a file Loket issued.
 pub async fn find_by_file(state: &AppState, file: &[u8]) -> StoreResult<Option<Document>> {
     let document = state.store.document_by_sha256(&sha256_hex(file)).await?;
-    genuine(state, document).await
+    Ok(genuine(state, document))
 }
 
-async fn genuine(state: &AppState, document: Option<Document>) -> StoreResult<Option<Document>> {
-    let Some(document) = document else {
-        return Ok(None);
-    };
-    let key = SigningKey::load(&state.store).await?;
-    Ok(key
-        .verifies(&document.sha256, &document.signature)
-        .then_some(document))
+fn genuine(state: &AppState, document: Option<Document>) -> Option<Document> {
+    document.filter(|document| {
+        state
+            .signing_key
+            .verifies(&document.sha256, &document.signature)
+    })
 }
 
 /// The city's name and address, and the place documents are issued in.
