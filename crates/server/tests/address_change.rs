@@ -12,14 +12,18 @@ use support::{TestApp, form, get, page, post, spawn_app};
 
 /// A demo resident whose household has at least `size` members.
 async fn resident_in_household_of(app: &TestApp, size: usize) -> RegisterEntry {
+    resident_where(app, |entry| entry.household.len() >= size).await
+}
+
+async fn resident_where(app: &TestApp, wanted: impl Fn(&RegisterEntry) -> bool) -> RegisterEntry {
     for resident in app.demo_residents().await {
         let number = NationalNumber::parse(resident["national_number"].as_str().unwrap()).unwrap();
         let entry = app.store.register_entry(&number).await.unwrap();
-        if entry.household.len() >= size {
+        if wanted(&entry) {
             return entry;
         }
     }
-    panic!("no household of {size} in the demo");
+    panic!("no such resident in the demo");
 }
 
 /// A demo resident of another household than `entry`'s.
@@ -95,7 +99,10 @@ async fn confirm_check(app: &TestApp, clerk: &reqwest::Client, id: i64) {
 #[tokio::test]
 async fn an_approved_declaration_moves_the_citizen_and_who_moves_along() {
     let app = spawn_app().await;
-    let entry = resident_in_household_of(&app, 3).await;
+    let entry = resident_where(&app, |e| {
+        e.household.len() >= 3 && e.resident.email.is_some()
+    })
+    .await;
     let declarant = digits(&entry);
     let along = entry
         .household
@@ -135,6 +142,8 @@ async fn an_approved_declaration_moves_the_citizen_and_who_moves_along() {
     assert!(html.contains("Nog niet gecontroleerd"));
 
     // Approval waits for the officer's confirmation.
+    let (_, html) = page(&clerk, &app, &format!("/backoffice/address-changes/{id}")).await;
+    assert!(html.contains("Goedkeuren kan zodra de wijkagent bevestigde"));
     let approve = format!("/backoffice/address-changes/{id}/approve");
     let (status, html) = form(&clerk, &app, &approve, "").await;
     assert_eq!(status, 409);
@@ -148,6 +157,7 @@ async fn an_approved_declaration_moves_the_citizen_and_who_moves_along() {
         "{html}"
     );
     assert!(html.contains("Naam op de bel"));
+    assert!(html.contains(&format!("action=\"{approve}\"")));
 
     let (status, to) = form(&clerk, &app, &approve, "").await;
     assert_eq!(status, 303, "{to}");
@@ -184,6 +194,14 @@ async fn an_approved_declaration_moves_the_citizen_and_who_moves_along() {
         body.contains("snelloket") && body.contains("pincode"),
         "{body}"
     );
+
+    // The mail says only that a message waits.
+    let mails = app.store.outbox(10).await.unwrap();
+    assert_eq!(mails.len(), 1);
+    let mail = &mails[0].mail;
+    assert_eq!(Some(&mail.recipient), entry.resident.email.as_ref());
+    assert!(mail.text.contains("http://loket.test/ebox"));
+    assert!(!mail.text.contains(other_street(&entry)) && !mail.html.contains(other_street(&entry)));
 
     let citizen = app.citizen_browser(&declarant).await;
     let (_, html) = page(&citizen, &app, "/eloket").await;

@@ -74,6 +74,7 @@ address-changes-check-save = Save the check
 address-changes-check-saved = The check has been saved.
 address-changes-decide-title = Decide
 address-changes-approve-hint = Approving updates the register from the date of the move and puts the decision in the citizen's e-loket.
+address-changes-approve-after-check = You can approve once the neighbourhood officer has confirmed that the citizen lives at the new address. Refusing is always possible, with a reason.
 address-changes-approve = Approve
 address-changes-reason = Reason for refusal
 address-changes-reason-hint = The citizen receives this reason in their e-loket; write it clearly.

@@ -74,6 +74,7 @@ address-changes-check-save = Enregistrer le contrôle
 address-changes-check-saved = Le contrôle est enregistré.
 address-changes-decide-title = Décider
 address-changes-approve-hint = Approuver met à jour le registre à partir de la date du déménagement et met la décision dans l'e-guichet du citoyen.
+address-changes-approve-after-check = Vous pourrez approuver dès que l'agent de quartier aura confirmé que le citoyen habite à la nouvelle adresse. Refuser est toujours possible, avec un motif.
 address-changes-approve = Approuver
 address-changes-reason = Motif du refus
 address-changes-reason-hint = Le citoyen reçoit ce motif dans son e-guichet ; écrivez-le clairement.

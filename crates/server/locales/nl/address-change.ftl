@@ -74,6 +74,7 @@ address-changes-check-save = Controle bewaren
 address-changes-check-saved = De controle is bewaard.
 address-changes-decide-title = Beslissen
 address-changes-approve-hint = Goedkeuren past het register aan vanaf de datum van de verhuis en zet de beslissing in het e-loket van de burger.
+address-changes-approve-after-check = Goedkeuren kan zodra de wijkagent bevestigde dat de burger op het nieuwe adres woont. Weigeren kan altijd, met een reden.
 address-changes-approve = Goedkeuren
 address-changes-reason = Reden van de weigering
 address-changes-reason-hint = De burger krijgt deze reden in het e-loket; schrijf ze duidelijk.

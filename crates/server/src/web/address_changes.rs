@@ -151,6 +151,8 @@ struct DetailTemplate {
     /// How it was decided, once decided.
     decision: Option<String>,
     reason: Option<String>,
+    /// The officer confirmed the citizen lives there: approval is possible.
+    confirmed: bool,
     checked_on: String,
     outcome: String,
     note: String,
@@ -188,9 +190,13 @@ async fn detail_page(
 ) -> Result<DetailTemplate, PageError> {
     let request = address_change_request(state, id).await?;
     let declaration = view(state, &page, &request).await?;
+    let stored_check = state.store.officer_check(id).await?;
+    let confirmed = stored_check
+        .as_ref()
+        .is_some_and(|check| check.outcome == CheckOutcome::Confirmed);
     let typed_check = match typed_check {
         Some(typed) => typed,
-        None => match state.store.officer_check(id).await? {
+        None => match stored_check {
             Some(check) => CheckForm {
                 checked_on: check.checked_on.to_string(),
                 outcome: check.outcome.code().to_owned(),
@@ -214,6 +220,7 @@ async fn detail_page(
         declaration,
         decision: (!submitted).then(|| page.t.get(&status_message_id(request.status))),
         reason: request.decision_reason,
+        confirmed,
         checked_on: typed_check.checked_on,
         outcome: typed_check.outcome,
         note: typed_check.note,
