@@ -1,6 +1,7 @@
 //! The rules of a city office, free of I/O: calendars and opening hours, the catalogue's vocabulary,
 //! staff roles, national register numbers and the clock every other part reads time from.
 
+pub mod address_change;
 pub mod calendar;
 pub mod catalogue;
 pub mod clock;

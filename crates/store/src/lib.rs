@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod backend;
+pub mod address_changes;
 pub mod appointments;
 pub mod audit;
 pub mod calendar;

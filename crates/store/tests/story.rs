@@ -46,7 +46,7 @@ async fn the_demo_holds_the_leuven_office_and_is_installed_only_once() {
     assert_eq!(counter_7.zone_letter, "B");
     assert!(counter_7.products.contains(&"eid-aanvraag".to_owned()));
     assert_eq!(store.rooms(site.id).await.unwrap().len(), 2);
-    assert_eq!(store.users().await.unwrap().len(), 12);
+    assert_eq!(store.users().await.unwrap().len(), 13);
 
     // A second start with --demo keeps what is there.
     store

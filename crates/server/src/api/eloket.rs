@@ -3,6 +3,7 @@
 
 use crate::api::citizen::Citizen;
 use crate::api::problem::{ApiError, ApiResult};
+use crate::eloket::address_change::{self, DeclareError};
 use crate::eloket::ebox::words;
 use crate::eloket::{RequestType, request_certificate};
 use crate::i18n::{Tr, current_locale};
@@ -11,6 +12,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use loket_domain::address_change::DeclarationInput;
 use loket_domain::catalogue::FieldErrors;
 use loket_domain::national_number::NationalNumber;
 use loket_store::citizens::Assurance;
@@ -96,11 +98,48 @@ pub async fn submit(
                     })?;
             request
         }
-        RequestType::AddressChange | RequestType::ParkingCard => {
+        RequestType::AddressChange => declare_address_change(&state, &owner, &body).await?,
+        RequestType::ParkingCard => {
             return Err(invalid("type", "error-request-type"));
         }
     };
     Ok((StatusCode::CREATED, Json(RequestJson::from(&request))))
+}
+
+async fn declare_address_change(
+    state: &AppState,
+    owner: &NationalNumber,
+    body: &Value,
+) -> ApiResult<Request> {
+    let text = |field: &str| {
+        body.get(field)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let members = match body.get("members") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(members)) => members
+            .iter()
+            .map(|m| m.as_str().map(str::to_owned))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| invalid("members", "error-address-change-member"))?,
+        Some(_) => return Err(invalid("members", "error-address-change-member")),
+    };
+    let input = DeclarationInput {
+        street: text("street"),
+        number: text("number"),
+        box_number: text("box"),
+        postal_code: text("postal_code"),
+        moving_date: text("moving_date"),
+        members,
+    };
+    match address_change::declare(state, owner, &input, current_locale()).await {
+        Ok(request) => Ok(request),
+        Err(DeclareError::Invalid(errors)) => Err(ApiError::Invalid(errors)),
+        Err(DeclareError::OpenAlready) => Err(ApiError::Conflict("error-address-change-open")),
+        Err(DeclareError::Store(error)) => Err(error.into()),
+    }
 }
 
 fn invalid(field: &str, message_id: &'static str) -> ApiError {

@@ -16,7 +16,11 @@ use std::collections::BTreeMap;
 pub const DOCUMENT_DELIVERED: &str = "document-delivered";
 
 /// Every kind of message, each with a subject and a body in the translations.
-pub const KINDS: &[&str] = &[DOCUMENT_DELIVERED];
+pub const KINDS: &[&str] = &[
+    DOCUMENT_DELIVERED,
+    super::address_change::APPROVED,
+    super::address_change::REFUSED,
+];
 
 /// The parameters of a message, as they are kept.
 pub fn params(values: &[(&str, &str)]) -> String {
@@ -37,9 +41,14 @@ pub fn words(t: Tr, message: &Message) -> Words {
             .into_iter()
             .collect();
     // A document's type is named in the reader's language, as within a sentence.
+    // A date (kept as 2026-12-10) is written out in the reader's language.
     for (name, value) in &mut values {
         if name == "type" {
             *value = t.get(&format!("verify-kind-{value}"));
+        } else if name == "date"
+            && let Ok(date) = value.parse::<jiff::civil::Date>()
+        {
+            *value = t.date(date);
         }
     }
     let args: Vec<(&str, String)> = values

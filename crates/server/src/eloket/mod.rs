@@ -2,6 +2,7 @@
 //! Certificates are issued at once; an address change waits for the back office; a residents'
 //! parking card waits for the payment.
 
+pub mod address_change;
 pub mod ebox;
 
 use crate::certificates::{self, CertificateError, CertificateKind, content};

@@ -1,6 +1,7 @@
 //! Server-rendered pages: the public site, staff sign-in and the administration. Every form works
 //! without JavaScript: parse, validate, re-render with the input kept on error, redirect on success.
 
+mod address_changes;
 pub mod admin;
 mod agenda;
 mod assets;
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .merge(sales::routes())
         .merge(fast_counter::routes())
         .merge(assets::routes())
+        .merge(address_changes::routes())
         .merge(backoffice::routes())
         .merge(summons::routes())
         .merge(verify::routes())

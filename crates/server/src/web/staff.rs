@@ -231,6 +231,13 @@ fn tasks(page: &Page) -> Vec<Task> {
             text_id: "on-call-backoffice-task",
         });
     }
+    if crate::web::address_changes::offered_to(page) {
+        tasks.push(Task {
+            href: "/backoffice/address-changes",
+            title_id: "address-changes-title",
+            text_id: "address-changes-task",
+        });
+    }
     if page.is_any(&crate::floor::on_call::SUMMON_ROLES) {
         tasks.push(Task {
             href: "/reception/on-call/new",

@@ -1,6 +1,7 @@
 //! The citizen's e-loket: signing in, the start page with what one can ask for and how one's
 //! requests stand, and the e-box. A citizen sees only their own requests, messages and documents.
 
+mod address_change;
 mod at_counter;
 mod certificates;
 mod ebox;
@@ -28,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/eloket/login", get(sign_in_form))
         .route("/eloket/login/demo", post(sign_in_demo))
         .route("/eloket/logout", post(sign_out))
+        .merge(address_change::routes())
         .merge(at_counter::routes())
         .merge(certificates::routes())
         .merge(ebox::routes())
@@ -154,6 +156,8 @@ struct RequestLine {
     name: String,
     submitted_on: String,
     status: String,
+    /// Where the request can be followed, for one that takes a decision.
+    link: Option<String>,
 }
 
 #[derive(Template)]
@@ -177,6 +181,8 @@ async fn home(State(state): State<AppState>, page: Page) -> PageResult {
         .await?
         .into_iter()
         .map(|request| RequestLine {
+            link: (request.kind == loket_store::address_changes::ADDRESS_CHANGE)
+                .then(|| format!("/eloket/address-change/{}", request.id)),
             name: RequestType::parse(&request.kind)
                 .map(|kind| page.t.get(&kind.name_id()))
                 .unwrap_or(request.kind),
