@@ -14,6 +14,8 @@ pub struct AppState {
     pub limiter: Option<Arc<RateLimiter>>,
     pub books: Arc<crate::books::Books>,
     pub floor: Arc<crate::floor::bus::FloorBus>,
+    /// The city's OpenID Connect provider, when citizens sign in through it.
+    pub oidc: Option<Arc<crate::oidc::Oidc>>,
 }
 
 /// Facts fixed for the life of the process.
@@ -55,6 +57,10 @@ impl AppState {
             limits: options.limits,
             floor: options.floor,
         };
+        let oidc = options
+            .oidc
+            .map(|oidc| crate::oidc::Oidc::new(oidc, &settings.public_url).map(Arc::new))
+            .transpose()?;
         let floor = Arc::new(crate::floor::bus::FloorBus::default());
         tokio::spawn(floor.clone().pump(store.clone()));
         Ok(AppState {
@@ -64,6 +70,7 @@ impl AppState {
             limiter: options.rate_limit.then(|| Arc::new(RateLimiter::new())),
             books: Arc::default(),
             floor,
+            oidc,
         })
     }
 
