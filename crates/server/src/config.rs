@@ -3,6 +3,7 @@
 
 use crate::floor::FloorRules;
 use crate::mail::SmtpSettings;
+use crate::oidc::{DEFAULT_NATIONAL_NUMBER_CLAIM, DEFAULT_SCOPES, OidcSettings};
 use crate::sms::SmsGateway;
 use anyhow::{Context, bail};
 use jiff::SignedDuration;
@@ -20,6 +21,11 @@ pub const MAIL_FROM_ENV: &str = "LOKET_MAIL_FROM";
 pub const PUBLIC_URL_ENV: &str = "LOKET_PUBLIC_URL";
 pub const SMS_URL_ENV: &str = "LOKET_SMS_URL";
 pub const SMS_TOKEN_ENV: &str = "LOKET_SMS_TOKEN";
+pub const OIDC_ISSUER_ENV: &str = "LOKET_OIDC_ISSUER";
+pub const OIDC_CLIENT_ID_ENV: &str = "LOKET_OIDC_CLIENT_ID";
+pub const OIDC_CLIENT_SECRET_ENV: &str = "LOKET_OIDC_CLIENT_SECRET";
+pub const OIDC_NATIONAL_NUMBER_CLAIM_ENV: &str = "LOKET_OIDC_NATIONAL_NUMBER_CLAIM";
+pub const OIDC_SCOPES_ENV: &str = "LOKET_OIDC_SCOPES";
 
 /// What `loket.toml` may hold; every key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -57,6 +63,17 @@ pub struct ConfigFile {
     /// How many minutes a request for the counter on call may wait unaccepted before the
     /// department's present employees are alerted again (default 3).
     pub on_call_alert_again_minutes: Option<u32>,
+    /// The OpenID Connect provider citizens sign in to the e-loket with (the city's eID / itsme
+    /// broker), e.g. `https://idp.example.be/oidc`; without it only the demo signs citizens in.
+    pub oidc_issuer: Option<String>,
+    /// The client id the provider gave Loket.
+    pub oidc_client_id: Option<String>,
+    /// The client secret the provider gave Loket (or `LOKET_OIDC_CLIENT_SECRET`).
+    pub oidc_client_secret: Option<String>,
+    /// The claim that carries the national register number (default `egovNRN`).
+    pub oidc_national_number_claim: Option<String>,
+    /// The scopes to ask for, separated by spaces (default `openid profile egovnrn`).
+    pub oidc_scopes: Option<String>,
 }
 
 impl ConfigFile {
@@ -91,6 +108,8 @@ pub struct ServeConfig {
     pub public_url: String,
     pub limits: BookingLimits,
     pub floor: FloorRules,
+    /// None: citizens sign in only in the demo.
+    pub oidc: Option<OidcSettings>,
 }
 
 /// The values given on the command line or in the environment, before the file and defaults.
@@ -140,6 +159,14 @@ impl ServeConfig {
                 SmsGateway::new(&url, env(SMS_TOKEN_ENV).or(file.sms_token), sender)
             })
             .transpose()?;
+        let oidc = oidc_settings(OidcValues {
+            issuer: env(OIDC_ISSUER_ENV).or(file.oidc_issuer),
+            client_id: env(OIDC_CLIENT_ID_ENV).or(file.oidc_client_id),
+            client_secret: env(OIDC_CLIENT_SECRET_ENV).or(file.oidc_client_secret),
+            national_number_claim: env(OIDC_NATIONAL_NUMBER_CLAIM_ENV)
+                .or(file.oidc_national_number_claim),
+            scopes: env(OIDC_SCOPES_ENV).or(file.oidc_scopes),
+        })?;
         let public_url = env(PUBLIC_URL_ENV)
             .or(file.public_url)
             .unwrap_or_else(|| format!("http://{listen}"))
@@ -160,6 +187,7 @@ impl ServeConfig {
             secure_cookies: file.secure_cookies.unwrap_or(false),
             smtp,
             sms,
+            oidc,
         })
     }
 }
@@ -216,6 +244,49 @@ fn mail_settings(
         ),
         (Some(url), Some(from)) => SmtpSettings::from_url(&url, &from).map(Some),
     }
+}
+
+/// The OpenID Connect settings as given, each perhaps empty.
+#[derive(Debug, Default)]
+struct OidcValues {
+    issuer: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    national_number_claim: Option<String>,
+    scopes: Option<String>,
+}
+
+/// The provider citizens sign in with, when an issuer is given; it needs a client id and secret,
+/// and HTTPS unless it runs on this machine.
+fn oidc_settings(values: OidcValues) -> anyhow::Result<Option<OidcSettings>> {
+    let given =
+        |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let Some(issuer) = given(values.issuer) else {
+        return Ok(None);
+    };
+    let url = issuer.parse::<openidconnect::url::Url>().with_context(|| {
+        format!("oidc_issuer {issuer}: expected a URL such as https://idp.example.be")
+    })?;
+    let local = matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"));
+    if url.scheme() != "https" && !(url.scheme() == "http" && local) {
+        bail!("oidc_issuer {issuer}: the provider must be reached over https://");
+    }
+    let (Some(client_id), Some(client_secret)) =
+        (given(values.client_id), given(values.client_secret))
+    else {
+        bail!(
+            "oidc_issuer is set but the client is not: give oidc_client_id and oidc_client_secret \
+             (or {OIDC_CLIENT_ID_ENV} and {OIDC_CLIENT_SECRET_ENV}) as the provider registered Loket"
+        );
+    };
+    Ok(Some(OidcSettings {
+        issuer,
+        client_id,
+        client_secret,
+        national_number_claim: given(values.national_number_claim)
+            .unwrap_or_else(|| DEFAULT_NATIONAL_NUMBER_CLAIM.to_owned()),
+        scopes: given(values.scopes).unwrap_or_else(|| DEFAULT_SCOPES.to_owned()),
+    }))
 }
 
 #[cfg(test)]
@@ -302,5 +373,47 @@ mod tests {
         )
         .unwrap();
         assert_eq!(file.smtp_url.as_deref(), Some("smtp://127.0.0.1:2525"));
+    }
+
+    #[test]
+    fn citizens_sign_in_through_a_provider_only_when_it_is_fully_configured() {
+        assert_eq!(oidc_settings(OidcValues::default()).unwrap(), None);
+        let complete = || OidcValues {
+            issuer: Some("https://idp.example.be/oidc".into()),
+            client_id: Some("loket-leuven".into()),
+            client_secret: Some("geheim".into()),
+            ..OidcValues::default()
+        };
+        let settings = oidc_settings(complete()).unwrap().unwrap();
+        assert_eq!(settings.national_number_claim, "egovNRN");
+        assert_eq!(settings.scopes, "openid profile egovnrn");
+        assert!(!format!("{settings:?}").contains("geheim"));
+        let without_secret = OidcValues {
+            client_secret: Some(" ".into()),
+            ..complete()
+        };
+        assert!(oidc_settings(without_secret).is_err());
+        let plain_http = OidcValues {
+            issuer: Some("http://idp.example.be".into()),
+            ..complete()
+        };
+        assert!(oidc_settings(plain_http).is_err());
+        let on_this_machine = OidcValues {
+            issuer: Some("http://127.0.0.1:4000".into()),
+            national_number_claim: Some("rrn".into()),
+            ..complete()
+        };
+        assert_eq!(
+            oidc_settings(on_this_machine)
+                .unwrap()
+                .unwrap()
+                .national_number_claim,
+            "rrn"
+        );
+        let file: ConfigFile = toml::from_str(
+            "oidc_issuer = \"https://idp.example.be\"\noidc_client_id = \"loket\"\noidc_client_secret = \"s\"",
+        )
+        .unwrap();
+        assert_eq!(file.oidc_client_id.as_deref(), Some("loket"));
     }
 }

@@ -11,6 +11,7 @@ pub mod floor;
 pub mod i18n;
 pub mod mail;
 mod middleware;
+pub mod oidc;
 pub mod outbox;
 pub mod pickups;
 pub mod sales;
@@ -35,6 +36,8 @@ pub struct AppOptions {
     pub public_url: String,
     pub limits: loket_store::appointments::BookingLimits,
     pub floor: floor::FloorRules,
+    /// The city's OpenID Connect provider citizens sign in with; None: not offered.
+    pub oidc: Option<oidc::OidcSettings>,
 }
 
 /// Builds the whole application over a migrated store.
@@ -75,6 +78,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         public_url: config.public_url.clone(),
         limits: config.limits,
         floor: config.floor,
+        oidc: config.oidc.clone(),
     };
     tokio::spawn(purge_expired_sessions(store.clone(), clock.clone()));
     mail::start_outbox(store.clone(), clock.clone(), config.smtp.clone());

@@ -16,6 +16,8 @@ pub struct AppState {
     pub floor: Arc<crate::floor::bus::FloorBus>,
     /// The key issued documents are signed with, the same on every node.
     pub signing_key: Arc<crate::certificates::signing::SigningKey>,
+    /// The city's OpenID Connect provider, when citizens sign in through it.
+    pub oidc: Option<Arc<crate::oidc::Oidc>>,
 }
 
 /// Facts fixed for the life of the process.
@@ -58,6 +60,10 @@ impl AppState {
             floor: options.floor,
         };
         let signing_key = Arc::new(crate::certificates::signing::SigningKey::load(&store).await?);
+        let oidc = options
+            .oidc
+            .map(|oidc| crate::oidc::Oidc::new(oidc, &settings.public_url).map(Arc::new))
+            .transpose()?;
         let floor = Arc::new(crate::floor::bus::FloorBus::default());
         tokio::spawn(floor.clone().pump(store.clone()));
         Ok(AppState {
@@ -68,6 +74,7 @@ impl AppState {
             books: Arc::default(),
             floor,
             signing_key,
+            oidc,
         })
     }
 

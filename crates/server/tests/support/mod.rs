@@ -32,13 +32,18 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(options: AppOptions) -> TestApp {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    spawn_app_on(listener, options).await
+}
+
+/// The application on a listener bound beforehand, so that its options can name its address.
+pub async fn spawn_app_on(listener: tokio::net::TcpListener, options: AppOptions) -> TestApp {
     let (store, database) = fresh_store().await;
     let clock = Arc::new(ManualClock::at(thursday_morning()));
     store.install_demo(thursday_morning()).await.unwrap();
     let app = loket_server::app(store.clone(), clock.clone(), options)
         .await
         .unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
         axum::serve(

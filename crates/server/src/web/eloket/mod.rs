@@ -5,6 +5,7 @@ mod address_change;
 mod at_counter;
 mod certificates;
 mod ebox;
+mod oidc;
 
 use crate::api::citizen::CITIZEN_SESSION_LIFETIME;
 use crate::eloket::{RequestType, status_message_id};
@@ -33,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .merge(at_counter::routes())
         .merge(certificates::routes())
         .merge(ebox::routes())
+        .merge(oidc::routes())
 }
 
 #[derive(Template)]
@@ -43,6 +45,8 @@ struct SignInTemplate {
     next: String,
     /// The demo's made-up residents to pick from; empty outside the demo.
     residents: Vec<ResidentSummary>,
+    /// Whether citizens sign in with the city's eID / itsme provider.
+    oidc: bool,
     chosen: String,
     errors: Errors,
 }
@@ -59,13 +63,15 @@ async fn sign_in_form(
     Query(query): Query<NextQuery>,
 ) -> PageResult {
     let residents = demo_residents(&state).await?;
-    render(SignInTemplate {
+    let response = render(SignInTemplate {
         page,
         next: query.next,
         residents,
+        oidc: state.oidc.is_some(),
         chosen: String::new(),
         errors: Errors::none(),
-    })
+    })?;
+    Ok(oidc::allow_forms_to_provider(&state, response).await)
 }
 
 async fn demo_residents(state: &AppState) -> Result<Vec<ResidentSummary>, PageError> {
@@ -101,13 +107,15 @@ async fn sign_in_demo(
     };
     let Some(resident) = known else {
         let message = page.t.get("eloket-demo-choose");
-        return render_invalid(SignInTemplate {
+        let response = render_invalid(SignInTemplate {
             residents: demo_residents(&state).await?,
+            oidc: state.oidc.is_some(),
             next: form.next,
             chosen: form.resident,
             errors: Errors::general("resident", message),
             page,
-        });
+        })?;
+        return Ok(oidc::allow_forms_to_provider(&state, response).await);
     };
     sign_citizen_in(&state, &resident, Assurance::High, "demo", &form.next).await
 }

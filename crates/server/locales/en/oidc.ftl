@@ -1,0 +1,20 @@
+## Signing in to the e-loket with eID or itsme (OpenID Connect)
+oidc-sign-in-title = Sign in with eID or itsme
+oidc-sign-in-lead = You sign in with the government's secure sign-in service, using your electronic identity card and a card reader or the itsme app. You then come back to your e-loket.
+oidc-sign-in-submit = Sign in with eID or itsme
+oidc-try-again = Sign in again with eID or itsme
+oidc-back-to-sign-in = Back to the sign-in page
+oidc-unavailable-title = The sign-in service cannot be reached
+oidc-unavailable = The sign-in service for eID and itsme is not answering right now. Try again in a few minutes.
+oidc-cancelled-title = You are not signed in
+oidc-cancelled = You stopped signing in or did not agree to share your details with { $organisation }. Without that agreement you cannot use the e-loket.
+oidc-failed-title = Signing in did not work
+oidc-provider-error = The sign-in service could not sign you in. Try again; if it fails again, try later.
+oidc-unknown-state = This sign-in is no longer valid. That happens when you reload the page, go back in your browser or started signing in in another window. Start again with the button below.
+oidc-expired-title = Signing in took too long
+oidc-expired = Finish signing in within 10 minutes. Start again with the button below.
+oidc-rejected = We could not check that this sign-in really came from the sign-in service, so we did not sign you in. Start again with the button below.
+oidc-no-national-number = The sign-in service did not pass on a valid national register number. Sign in with your eID or itsme and agree to share your national register number.
+oidc-not-resident-title = You are not in our population register
+oidc-not-resident = The e-loket of { $organisation } is for people registered in the city: everything you ask for there comes from the city's population register, and you are not in it.
+oidc-not-resident-what-now = Moving here? Declare your new address at the counter. Living in another municipality? Ask that municipality for your certificates.

@@ -1,0 +1,20 @@
+## Se connecter au guichet électronique avec l'eID ou itsme (OpenID Connect)
+oidc-sign-in-title = Se connecter avec l'eID ou itsme
+oidc-sign-in-lead = Vous vous connectez au service d'authentification sécurisé des autorités, avec votre carte d'identité électronique et un lecteur de carte ou avec l'application itsme. Vous revenez ensuite à votre guichet électronique.
+oidc-sign-in-submit = Se connecter avec l'eID ou itsme
+oidc-try-again = Se connecter à nouveau avec l'eID ou itsme
+oidc-back-to-sign-in = Retour à la page de connexion
+oidc-unavailable-title = Le service d'authentification est injoignable
+oidc-unavailable = Le service d'authentification pour l'eID et itsme ne répond pas pour le moment. Réessayez dans quelques minutes.
+oidc-cancelled-title = Vous n'êtes pas connecté
+oidc-cancelled = Vous avez interrompu la connexion ou n'avez pas accepté de partager vos données avec { $organisation }. Sans cet accord, vous ne pouvez pas utiliser le guichet électronique.
+oidc-failed-title = La connexion a échoué
+oidc-provider-error = Le service d'authentification n'a pas pu vous connecter. Réessayez ; si cela échoue encore, réessayez plus tard.
+oidc-unknown-state = Cette connexion n'est plus valable. Cela arrive si vous actualisez la page, revenez en arrière dans votre navigateur ou avez commencé la connexion dans une autre fenêtre. Recommencez avec le bouton ci-dessous.
+oidc-expired-title = La connexion a pris trop de temps
+oidc-expired = Terminez la connexion en moins de 10 minutes. Recommencez avec le bouton ci-dessous.
+oidc-rejected = Nous n'avons pas pu vérifier que cette connexion venait bien du service d'authentification ; nous ne vous avons donc pas connecté. Recommencez avec le bouton ci-dessous.
+oidc-no-national-number = Le service d'authentification ne nous a pas transmis de numéro de registre national valable. Connectez-vous avec votre eID ou itsme et acceptez de partager votre numéro de registre national.
+oidc-not-resident-title = Vous n'êtes pas inscrit dans notre registre de la population
+oidc-not-resident = Le guichet électronique de { $organisation } est destiné aux personnes inscrites dans la ville : tout ce que vous y demandez provient du registre de la population de la ville, et vous n'y figurez pas.
+oidc-not-resident-what-now = Vous venez habiter ici ? Déclarez votre nouvelle adresse au guichet. Vous habitez dans une autre commune ? Demandez vos certificats à cette commune.

@@ -1,0 +1,20 @@
+## Aanmelden bij het e-loket met eID of itsme (OpenID Connect)
+oidc-sign-in-title = Aanmelden met eID of itsme
+oidc-sign-in-lead = U meldt zich aan bij de beveiligde aanmeldingsdienst van de overheid, met uw elektronische identiteitskaart en een kaartlezer of met de itsme-app. Daarna komt u terug in uw e-loket.
+oidc-sign-in-submit = Aanmelden met eID of itsme
+oidc-try-again = Opnieuw aanmelden met eID of itsme
+oidc-back-to-sign-in = Terug naar de aanmeldpagina
+oidc-unavailable-title = De aanmeldingsdienst is niet bereikbaar
+oidc-unavailable = De aanmeldingsdienst voor eID en itsme antwoordt nu niet. Probeer het over enkele minuten opnieuw.
+oidc-cancelled-title = U bent niet aangemeld
+oidc-cancelled = U hebt het aanmelden stopgezet of geen toestemming gegeven om uw gegevens met { $organisation } te delen. Zonder die toestemming kunt u het e-loket niet gebruiken.
+oidc-failed-title = Aanmelden is niet gelukt
+oidc-provider-error = De aanmeldingsdienst kon u niet aanmelden. Probeer het opnieuw; lukt het weer niet, probeer het dan later.
+oidc-unknown-state = Deze aanmelding is niet meer geldig. Dat gebeurt als u de pagina vernieuwt, teruggaat in uw browser of het aanmelden in een ander venster begon. Begin opnieuw met de knop hieronder.
+oidc-expired-title = Het aanmelden duurde te lang
+oidc-expired = Rond het aanmelden af binnen 10 minuten. Begin opnieuw met de knop hieronder.
+oidc-rejected = We konden niet nagaan of deze aanmelding echt van de aanmeldingsdienst kwam, dus hebben we u niet aangemeld. Begin opnieuw met de knop hieronder.
+oidc-no-national-number = De aanmeldingsdienst gaf ons geen geldig rijksregisternummer door. Meld u aan met uw eID of itsme en geef toestemming om uw rijksregisternummer te delen.
+oidc-not-resident-title = U staat niet in ons bevolkingsregister
+oidc-not-resident = Het e-loket van { $organisation } is voor wie in de stad ingeschreven is: alles wat u er aanvraagt, komt uit het bevolkingsregister van de stad, en daarin staat u niet.
+oidc-not-resident-what-now = Komt u hier wonen? Geef uw nieuwe adres aan aan het loket. Woont u in een andere gemeente? Vraag uw attesten dan aan bij die gemeente.
