@@ -20,6 +20,7 @@ pub mod import;
 pub mod on_call;
 pub mod organisation;
 pub mod outbox;
+pub mod parking;
 pub mod pickups;
 pub mod reception;
 pub mod register;
