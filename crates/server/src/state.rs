@@ -14,6 +14,8 @@ pub struct AppState {
     pub limiter: Option<Arc<RateLimiter>>,
     pub books: Arc<crate::books::Books>,
     pub floor: Arc<crate::floor::bus::FloorBus>,
+    /// Where citizens pay online; None where no provider is configured (the demo has a test one).
+    pub payments: Option<Arc<dyn crate::payments::PaymentProvider>>,
 }
 
 /// Facts fixed for the life of the process.
@@ -64,6 +66,9 @@ impl AppState {
             limiter: options.rate_limit.then(|| Arc::new(RateLimiter::new())),
             books: Arc::default(),
             floor,
+            payments: options.demo.then(|| {
+                Arc::new(crate::payments::TestProvider) as Arc<dyn crate::payments::PaymentProvider>
+            }),
         })
     }
 

@@ -51,6 +51,12 @@ pub struct RequestJson {
     id: i64,
     /// `delivered`, `submitted`, `approved`, `refused`, `awaiting_payment`, `issued`, `cancelled`.
     status: String,
+    /// A parking card: what it costs, in cents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fee_cents: Option<i64>,
+    /// A parking card: where the citizen pays it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment_url: Option<String>,
 }
 
 impl From<&Request> for RequestJson {
@@ -58,6 +64,8 @@ impl From<&Request> for RequestJson {
         RequestJson {
             id: request.id,
             status: request.status.code().to_owned(),
+            fee_cents: None,
+            payment_url: None,
         }
     }
 }
@@ -87,20 +95,37 @@ pub async fn submit(
     let owner = citizen_number(&citizen)?;
     let request = match kind {
         RequestType::Certificate(certificate) => {
-            let (request, _) =
+            let (request, _): (Request, _) =
                 request_certificate(&state, &owner, certificate, current_locale(), None)
                     .await
                     .map_err(|error| {
                         tracing::error!("a certificate could not be issued: {error}");
                         ApiError::Internal
                     })?;
-            request
+            RequestJson::from(&request)
         }
-        RequestType::AddressChange | RequestType::ParkingCard => {
+        RequestType::ParkingCard => {
+            let started = crate::api::permits::apply(&state, &owner, &body).await?;
+            let request = state.store.request(started.card.request_id).await?;
+            let payment_url = match started.payment_url.starts_with('/') {
+                true => format!(
+                    "{}{}",
+                    state.settings.public_url.trim_end_matches('/'),
+                    started.payment_url
+                ),
+                false => started.payment_url,
+            };
+            RequestJson {
+                fee_cents: Some(started.card.fee_cents),
+                payment_url: Some(payment_url),
+                ..RequestJson::from(&request)
+            }
+        }
+        RequestType::AddressChange => {
             return Err(invalid("type", "error-request-type"));
         }
     };
-    Ok((StatusCode::CREATED, Json(RequestJson::from(&request))))
+    Ok((StatusCode::CREATED, Json(request)))
 }
 
 fn invalid(field: &str, message_id: &'static str) -> ApiError {

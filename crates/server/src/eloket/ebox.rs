@@ -16,7 +16,11 @@ use std::collections::BTreeMap;
 pub const DOCUMENT_DELIVERED: &str = "document-delivered";
 
 /// Every kind of message, each with a subject and a body in the translations.
-pub const KINDS: &[&str] = &[DOCUMENT_DELIVERED];
+pub const KINDS: &[&str] = &[
+    DOCUMENT_DELIVERED,
+    super::parking::CARD_ISSUED,
+    super::parking::CARD_REMINDER,
+];
 
 /// The parameters of a message, as they are kept.
 pub fn params(values: &[(&str, &str)]) -> String {
@@ -40,6 +44,12 @@ pub fn words(t: Tr, message: &Message) -> Words {
     for (name, value) in &mut values {
         if name == "type" {
             *value = t.get(&format!("verify-kind-{value}"));
+        }
+        // A day (`from`, `until`) is kept as YYYY-MM-DD and written as the reader writes days.
+        if (name == "from" || name == "until")
+            && let Ok(day) = value.parse::<jiff::civil::Date>()
+        {
+            *value = t.date(day);
         }
     }
     let args: Vec<(&str, String)> = values

@@ -3,6 +3,7 @@
 //! parking card waits for the payment.
 
 pub mod ebox;
+pub mod parking;
 
 use crate::certificates::{self, CertificateError, CertificateKind, content};
 use crate::state::AppState;

@@ -3,6 +3,7 @@
 
 mod certificates;
 mod ebox;
+mod parking;
 
 use crate::api::citizen::CITIZEN_SESSION_LIFETIME;
 use crate::eloket::{RequestType, status_message_id};
@@ -29,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/eloket/logout", post(sign_out))
         .merge(certificates::routes())
         .merge(ebox::routes())
+        .merge(parking::routes())
 }
 
 #[derive(Template)]
