@@ -5,12 +5,15 @@
 
 mod support;
 
+use jiff::SignedDuration;
 use loket_domain::national_number::NationalNumber;
+use loket_server::AppOptions;
 use loket_store::StoreError;
+use loket_store::citizens::Assurance;
 use loket_store::parking::{CardStatus, ParkingCard};
 use loket_store::register::StreetInput;
 use serde_json::{Value, json};
-use support::{TestApp, api, form, get, page, post, spawn_app};
+use support::{TestApp, api, form, get, page, post, spawn_app, spawn_app_with};
 
 /// A demo resident (eleven digits) whose street has a parking zone, with the zone.
 async fn resident(app: &TestApp) -> (String, String) {
@@ -483,7 +486,7 @@ async fn a_wrong_plate_or_a_missing_statement_is_told_per_field_and_keeps_nothin
     assert!(html.contains("geen Belgische nummerplaat"), "{html}");
     assert!(html.contains("value=\"1-AB\""), "the plate typed is kept");
     assert!(html.contains("aria-describedby=\"f-vehicle_fits-error\""));
-    assert!(html.contains("id=\"no_garage\" name=\"no_garage\" value=\"yes\" checked"));
+    assert!(html.contains("id=\"f-no_garage\" name=\"no_garage\" value=\"yes\" checked"));
 
     assert!(cards(&app, &holder).await.is_empty());
     assert!(app.store.requests_of(&holder).await.unwrap().is_empty());
@@ -576,4 +579,38 @@ async fn the_eloket_home_offers_the_parking_card() {
         form_page.contains("€ 60,00") && form_page.contains("€ 20,00"),
         "{form_page}"
     );
+}
+
+#[tokio::test]
+async fn without_a_payment_provider_an_application_says_paying_online_is_not_available() {
+    let app = spawn_app_with(AppOptions {
+        demo: false,
+        public_url: "http://loket.test".into(),
+        ..AppOptions::default()
+    })
+    .await;
+    let holder = app.store.resident_summaries().await.unwrap()[0]
+        .national_number
+        .clone();
+    let session = app
+        .store
+        .start_citizen_session(
+            &holder,
+            Assurance::High,
+            support::thursday_morning(),
+            SignedDuration::from_hours(2),
+        )
+        .await
+        .unwrap();
+    let (status, answer) = apply(&app, &session.token, "1-ABC-123", "year").await;
+    assert_eq!(status, 409, "{answer}");
+    assert!(
+        answer["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Online betalen is hier nog niet mogelijk")
+    );
+    assert!(cards(&app, &holder).await.is_empty());
+    let (status, _) = page(&app.browser(), &app, "/pay/test/anything").await;
+    assert_eq!(status, 404);
 }
