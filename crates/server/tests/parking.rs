@@ -614,3 +614,35 @@ async fn without_a_payment_provider_an_application_says_paying_online_is_not_ava
     let (status, _) = page(&app.browser(), &app, "/pay/test/anything").await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn an_application_not_paid_within_a_day_lapses_and_frees_its_place() {
+    let app = spawn_app().await;
+    let (holder, _) = resident(&app).await;
+    issued_card(&app, &holder, "1-ABC-123", "year").await;
+    let token = app.citizen_token(&holder).await;
+    let (status, waiting) = apply(&app, &token, "1-XYZ-789", "year").await;
+    assert_eq!(status, 201, "{waiting}");
+    let (status, _) = apply(&app, &token, "2-DEF-456", "year").await;
+    assert_eq!(status, 409, "the waiting application holds its place");
+
+    app.clock
+        .advance(SignedDuration::from_hours(24) + SignedDuration::from_secs(1));
+    let browser = app.citizen_browser(&holder).await;
+    let (_, list) = page(&browser, &app, "/eloket/parking-cards").await;
+    assert!(list.contains("Vervallen"), "{list}");
+    let (_, form_page) = page(&browser, &app, "/eloket/parking-card").await;
+    assert!(form_page.contains("name=\"plate\""), "{form_page}");
+    // Paying it now does not issue it.
+    assert_eq!(confirm(&app, &reference(&waiting), "paid").await, 303);
+    let lapsed = app
+        .store
+        .parking_card_by_payment(&reference(&waiting))
+        .await
+        .unwrap();
+    assert_eq!(lapsed.status, CardStatus::Cancelled);
+    let (status, answer) =
+        apply(&app, &app.citizen_token(&holder).await, "2-DEF-456", "year").await;
+    assert_eq!(status, 201, "{answer}");
+    assert_eq!(answer["fee_cents"], 30000);
+}

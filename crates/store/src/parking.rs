@@ -94,6 +94,9 @@ pub struct CardApplication {
     pub renewal_of: Option<i64>,
     pub fees: CardFees,
     pub payment_reference: String,
+    /// Applications of the housing unit or plate still waiting for a payment started before
+    /// this instant have lapsed: they are cancelled and hold no place any more.
+    pub lapse_before: Timestamp,
 }
 
 /// What a confirmed payment changes: the card's period (it cannot start before the day it is
@@ -104,6 +107,8 @@ pub struct Issue {
     pub last_day: Date,
     pub remind_on: Date,
     pub paid_at: Timestamp,
+    /// An application made before this instant has lapsed and is not issued.
+    pub lapse_before: Timestamp,
     pub document: NewDocument,
     /// Its request and document are filled in.
     pub message: NewMessage,
@@ -139,6 +144,14 @@ const CARD_COLUMNS: &str = "SELECT id, request_id, holder, housing_unit_id, plat
 
 /// The cards that hold a place: issued, or waiting for their payment.
 const HOLDING: &str = "status IN ('awaiting_payment', 'issued')";
+
+/// The cards that hold a place when applications made before the instant `cutoff` (a query
+/// parameter) have lapsed; `alias` is the table's alias with its dot, or empty.
+fn holding(alias: &str, cutoff: &str) -> String {
+    format!(
+        "({alias}status = 'issued' OR ({alias}status = 'awaiting_payment' AND {alias}created_at >= {cutoff}))"
+    )
+}
 
 fn day(text: &str) -> StoreResult<Date> {
     text.parse()
@@ -185,6 +198,7 @@ impl Store {
     /// whether it may have one ([`StoreError::Full`] when it holds two) and what it costs; a
     /// plate that has a card for part of the period gives [`StoreError::Duplicate`]. A renewal
     /// keeps the place of the card it renews, unless the housing unit's other card is gone.
+    /// Applications of the unit or plate whose payment lapsed are cancelled first.
     pub async fn apply_for_parking_card(
         &self,
         application: &CardApplication,
@@ -206,6 +220,24 @@ impl Store {
             }
             sqlx::query("INSERT INTO booking_locks (key) VALUES ($1) ON CONFLICT (key) DO UPDATE SET key = excluded.key")
                 .bind(format!("parking-plate:{}", application.plate))
+                .execute(&mut *tx)
+                .await?;
+            let lapsed = "status = 'awaiting_payment' AND created_at < $2 AND (housing_unit_id = $3 OR plate = $4)";
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE eloket_requests SET status = 'cancelled', decided_at = $1 \
+                 WHERE id IN (SELECT request_id FROM parking_cards WHERE {lapsed})")))
+                .bind(application.request.submitted_at.as_second())
+                .bind(application.lapse_before.as_second())
+                .bind(application.housing_unit_id)
+                .bind(application.plate.as_str())
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE parking_cards SET status = 'cancelled', cancelled_at = $1 WHERE {lapsed}")))
+                .bind(application.request.submitted_at.as_second())
+                .bind(application.lapse_before.as_second())
+                .bind(application.housing_unit_id)
+                .bind(application.plate.as_str())
                 .execute(&mut *tx)
                 .await?;
             let renewed_position = match application.renewal_of {
@@ -280,8 +312,8 @@ impl Store {
 
     /// Issues the card waiting for the payment `reference`, in one transaction with the document
     /// that is the card and the message that brings it to the e-box. None when the card is not
-    /// waiting for a payment (issued already by an earlier confirmation, or cancelled): a payment
-    /// confirmed twice issues the card once.
+    /// waiting for a payment (issued already by an earlier confirmation, or cancelled) or its
+    /// application has lapsed: a payment confirmed twice issues the card once.
     pub async fn issue_parking_card(
         &self,
         reference: &str,
@@ -292,12 +324,14 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             let card: Option<(i64, i64, String)> = sqlx::query_as(
                 "UPDATE parking_cards SET status = 'issued', paid_at = $1, first_day = $2, last_day = $3, remind_on = $4 \
-                 WHERE payment_reference = $5 AND status = 'awaiting_payment' RETURNING id, request_id, holder")
+                 WHERE payment_reference = $5 AND status = 'awaiting_payment' AND created_at >= $6 \
+                 RETURNING id, request_id, holder")
                 .bind(issue.paid_at.as_second())
                 .bind(issue.first_day.to_string())
                 .bind(issue.last_day.to_string())
                 .bind(issue.remind_on.to_string())
                 .bind(reference)
+                .bind(issue.lapse_before.as_second())
                 .fetch_optional(&mut *tx)
                 .await?;
             match card {
@@ -420,48 +454,61 @@ impl Store {
         rows.into_iter().map(ParkingCard::try_from).collect()
     }
 
-    /// How many cards of the housing unit (issued or waiting for payment) run on some day of
-    /// `first..=last`: what the next card's fee depends on.
+    /// How many cards of the housing unit (issued, or waiting for a payment started from
+    /// `lapse_before` on) run on some day of `first..=last`: what the next card's fee depends on.
     pub async fn parking_cards_of_unit(
         &self,
         housing_unit_id: i64,
         first: Date,
         last: Date,
+        lapse_before: Timestamp,
     ) -> StoreResult<usize> {
         let sql = format!(
-            "SELECT COUNT(*) FROM parking_cards WHERE housing_unit_id = $1 AND {HOLDING} \
-             AND first_day <= $2 AND last_day >= $3"
+            "SELECT COUNT(*) FROM parking_cards WHERE housing_unit_id = $1 AND {} \
+             AND first_day <= $2 AND last_day >= $3",
+            holding("", "$4")
         );
         let count: i64 = on_backend!(self, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
             .bind(housing_unit_id).bind(last.to_string()).bind(first.to_string())
-            .fetch_one(pool).await?);
+            .bind(lapse_before.as_second()).fetch_one(pool).await?);
         Ok(usize::try_from(count).unwrap_or(usize::MAX))
     }
 
-    /// The renewal of a card that is issued or waiting for its payment, if any.
-    pub async fn parking_card_renewal(&self, id: i64) -> StoreResult<Option<ParkingCard>> {
-        let sql = format!("{CARD_COLUMNS} WHERE renewal_of = $1 AND {HOLDING}");
+    /// The renewal of a card that is issued, or waiting for a payment started from
+    /// `lapse_before` on, if any.
+    pub async fn parking_card_renewal(
+        &self,
+        id: i64,
+        lapse_before: Timestamp,
+    ) -> StoreResult<Option<ParkingCard>> {
+        let sql = format!(
+            "{CARD_COLUMNS} WHERE renewal_of = $1 AND {}",
+            holding("", "$2")
+        );
         let row: Option<CardRow> = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(id).fetch_optional(pool).await?);
+            .bind(id).bind(lapse_before.as_second()).fetch_optional(pool).await?);
         row.map(ParkingCard::try_from).transpose()
     }
 
     /// Puts the renewal reminders due on `today` in the e-boxes: each issued card whose
-    /// reminder day has come, that has not ended and is not renewed yet, gets one message,
+    /// reminder day has come, that has not ended and is not renewed yet (by a renewal paid, or
+    /// waiting for a payment started from `lapse_before` on), gets one message,
     /// marked in the same transaction so that several nodes send it once. Returns the cards
     /// reminded now.
     pub async fn remind_parking_cards(
         &self,
         today: Date,
         at: Timestamp,
+        lapse_before: Timestamp,
         message: impl Fn(&ParkingCard) -> NewMessage,
     ) -> StoreResult<Vec<ParkingCard>> {
         let due = format!(
             "{CARD_COLUMNS} c WHERE status = 'issued' AND reminded_at IS NULL AND remind_on <= $1 AND last_day >= $1 \
-             AND NOT EXISTS (SELECT 1 FROM parking_cards r WHERE r.renewal_of = c.id AND r.{HOLDING}) ORDER BY id"
+             AND NOT EXISTS (SELECT 1 FROM parking_cards r WHERE r.renewal_of = c.id AND {}) ORDER BY id",
+            holding("r.", "$2")
         );
         let rows: Vec<CardRow> = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(due))
-            .bind(today.to_string()).fetch_all(pool).await?);
+            .bind(today.to_string()).bind(lapse_before.as_second()).fetch_all(pool).await?);
         let mut reminded = Vec::new();
         for card in rows.into_iter().map(ParkingCard::try_from) {
             let card = card?;

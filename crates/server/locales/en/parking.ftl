@@ -48,6 +48,7 @@ parking-status-ended = Ended
 parking-status-awaiting-payment = Awaiting payment
 parking-status-stopped = Stopped
 parking-status-cancelled = Withdrawn
+parking-status-lapsed = Lapsed: not paid in time
 parking-renew-title = Renew your residents' parking card
 parking-renew-period = New period
 parking-renew-text = The new card starts the day after your current card ends. After this step you pay online.

@@ -48,6 +48,7 @@ parking-status-ended = Terminée
 parking-status-awaiting-payment = En attente de paiement
 parking-status-stopped = Arrêtée
 parking-status-cancelled = Retirée
+parking-status-lapsed = Expirée : pas payée à temps
 parking-renew-title = Prolonger votre carte de riverain
 parking-renew-period = Nouvelle période
 parking-renew-text = La nouvelle carte commence le lendemain de la fin de votre carte actuelle. Après cette étape, vous payez en ligne.

@@ -48,6 +48,7 @@ parking-status-ended = Afgelopen
 parking-status-awaiting-payment = Wacht op betaling
 parking-status-stopped = Gestopt
 parking-status-cancelled = Ingetrokken
+parking-status-lapsed = Vervallen: niet op tijd betaald
 parking-renew-title = Uw bewonerskaart verlengen
 parking-renew-period = Nieuwe periode
 parking-renew-text = De nieuwe kaart gaat in op de dag na het einde van uw huidige kaart. Na deze stap betaalt u online.

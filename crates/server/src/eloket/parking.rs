@@ -19,6 +19,16 @@ use loket_store::parking::{CardApplication, CardStatus, Issue, ParkingCard};
 use loket_store::register::HousingUnit;
 use std::time::Duration;
 
+/// Applications made before this instant wait for their payment no longer.
+pub fn lapse_before(state: &AppState) -> jiff::Timestamp {
+    state.now() - PAYMENT_WINDOW
+}
+
+/// Whether `card` waits for a payment that can still be made.
+pub fn awaits_payment(state: &AppState, card: &ParkingCard) -> bool {
+    card.status == CardStatus::AwaitingPayment && card.created_at >= lapse_before(state)
+}
+
 /// The catalogue's product, and the kind of request and document.
 pub const KIND: &str = "bewonerskaart";
 /// The card is in the e-box; parameters `plate`, `zone`, `from`, `until`.
@@ -27,6 +37,10 @@ pub const CARD_ISSUED: &str = "parking-card-issued";
 pub const CARD_REMINDER: &str = "parking-card-reminder";
 
 const SERVICE: &str = "Dienst Mobiliteit";
+
+/// How long an application waits for its payment; after that it lapses, so that an abandoned
+/// payment does not keep one of the housing unit's two places.
+pub const PAYMENT_WINDOW: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
 
 /// What a citizen fills in to apply.
 #[derive(Debug, Clone, Default)]
@@ -125,21 +139,6 @@ pub async fn home_zone(
     }
 }
 
-/// What a new card of `duration` from `first_day` would cost the resident's housing unit now;
-/// None when it holds two cards already.
-pub async fn fee_for(
-    state: &AppState,
-    home: &HousingUnit,
-    duration: CardDuration,
-    first_day: Date,
-) -> Result<Option<i64>, StoreError> {
-    let others = state
-        .store
-        .parking_cards_of_unit(home.address_id, first_day, duration.last_day(first_day))
-        .await?;
-    Ok(fees(state).await?.fee(others, duration))
-}
-
 /// What renewing `card` from `first_day` would cost; None when the housing unit holds two other
 /// cards then. A renewal keeps the place of the card it renews (see
 /// [`loket_store::Store::apply_for_parking_card`]).
@@ -155,6 +154,7 @@ pub async fn renewal_fee(
             home.address_id,
             first_day,
             card.duration.last_day(first_day),
+            lapse_before(state),
         )
         .await?;
     let position = usize::try_from(card.position).unwrap_or(1).min(others + 1);
@@ -256,6 +256,7 @@ async fn start(
         renewal_of,
         fees: fees(state).await?,
         payment_reference: loket_store::staff::random_token(),
+        lapse_before: lapse_before(state),
     };
     let card = match state.store.apply_for_parking_card(&application).await {
         Ok(card) => card,
@@ -289,7 +290,8 @@ async fn start(
 
 /// Acts on what the payment provider says of the payment `reference`: a paid card is issued
 /// (once, however often the payment is confirmed) and put in the e-box with a mail; an
-/// abandoned one is cancelled. Returns the card as it stands afterwards.
+/// abandoned one, or one paid after its application lapsed, is cancelled. Returns the card as
+/// it stands afterwards.
 pub async fn settle(
     state: &AppState,
     reference: &str,
@@ -301,6 +303,12 @@ pub async fn settle(
     }
     match outcome {
         PaymentOutcome::Cancelled => {
+            state
+                .store
+                .cancel_parking_card(reference, state.now())
+                .await?;
+        }
+        PaymentOutcome::Paid if !awaits_payment(state, &card) => {
             state
                 .store
                 .cancel_parking_card(reference, state.now())
@@ -350,6 +358,7 @@ async fn issue(state: &AppState, card: &ParkingCard) -> Result<(), CertificateEr
         last_day,
         remind_on: reminder_day(last_day),
         paid_at,
+        lapse_before: paid_at - PAYMENT_WINDOW,
         document,
         message,
     };
@@ -432,7 +441,7 @@ pub async fn send_reminders(state: &AppState) -> Result<usize, StoreError> {
     let today = state.local_date(state.now());
     let reminded = state
         .store
-        .remind_parking_cards(today, state.now(), |card| NewMessage {
+        .remind_parking_cards(today, state.now(), lapse_before(state), |card| NewMessage {
             national_number: card.holder.clone(),
             kind: CARD_REMINDER.into(),
             params: ebox::params(&[

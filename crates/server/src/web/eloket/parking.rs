@@ -99,7 +99,12 @@ impl ApplyTemplate {
             for duration in [CardDuration::Quarter, CardDuration::Year] {
                 let others = state
                     .store
-                    .parking_cards_of_unit(home.address_id, today, duration.last_day(today))
+                    .parking_cards_of_unit(
+                        home.address_id,
+                        today,
+                        duration.last_day(today),
+                        parking::lapse_before(state),
+                    )
                     .await?;
                 second |= others == 1;
                 if let Some(fee) = fees.fee(others, duration) {
@@ -238,13 +243,22 @@ async fn list(State(state): State<AppState>, page: Page) -> PageResult {
     let mut cards = Vec::new();
     for card in state.store.parking_cards_of(owner.digits()).await? {
         let live = card.status == CardStatus::Issued && card.last_day >= today;
-        let renewed = state.store.parking_card_renewal(card.id).await?.is_some();
+        let renewed = state
+            .store
+            .parking_card_renewal(card.id, parking::lapse_before(&state))
+            .await?
+            .is_some();
+        let awaiting_payment = parking::awaits_payment(&state, &card);
+        let status = match card.status {
+            CardStatus::AwaitingPayment if !awaiting_payment => "parking-status-lapsed".into(),
+            _ => status_id(&card, today),
+        };
         cards.push(CardLine {
             id: card.id,
             period: period(page.t, card.first_day, card.last_day),
-            status: page.t.get(&status_id(&card, today)),
+            status: page.t.get(&status),
             fee: page.t.amount(card.fee_cents),
-            awaiting_payment: card.status == CardStatus::AwaitingPayment,
+            awaiting_payment,
             stoppable: live,
             renewable: live && !renewed,
             plate: card.plate,
@@ -280,7 +294,7 @@ async fn pay(State(state): State<AppState>, page: Page, Path(id): Path<i64>) -> 
     let Some(provider) = state.payments.clone() else {
         return Err(PageError::NotFound);
     };
-    if card.status != CardStatus::AwaitingPayment {
+    if !parking::awaits_payment(&state, &card) {
         return see_other("/eloket/parking-cards");
     }
     let description = page.t.args(
@@ -374,7 +388,11 @@ async fn renewable_card(
     id: i64,
 ) -> Result<ParkingCard, PageError> {
     let card = state.store.parking_card(owner.digits(), id).await?;
-    let renewed = state.store.parking_card_renewal(card.id).await?.is_some();
+    let renewed = state
+        .store
+        .parking_card_renewal(card.id, parking::lapse_before(state))
+        .await?
+        .is_some();
     if card.status != CardStatus::Issued || renewed {
         return Err(PageError::NotFound);
     }
@@ -462,7 +480,7 @@ async fn test_payment(
 ) -> PageResult {
     test_provider_in_use(&state)?;
     let card = state.store.parking_card_by_payment(&reference).await?;
-    if card.status != CardStatus::AwaitingPayment {
+    if !parking::awaits_payment(&state, &card) {
         return see_other("/eloket/parking-cards");
     }
     render(TestPaymentTemplate {
