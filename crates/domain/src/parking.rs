@@ -147,6 +147,25 @@ impl Default for CardFees {
 }
 
 impl CardFees {
+    /// The fees when the catalogue's product holds `first_year` (in cents) as the fee of a first
+    /// card for a year: the catalogue keeps one fee per product, and the other three keep their
+    /// proportion to it as in Leuven's scheme (a third for three months, five times for a second
+    /// card), rounded to the cent.
+    pub fn for_first_year(first_year: i64) -> CardFees {
+        let base = CardFees::default();
+        let scaled = |fee: i64| {
+            let exact = i128::from(fee) * i128::from(first_year);
+            let whole = i128::from(base.first_year);
+            i64::try_from((exact + whole / 2) / whole).unwrap_or(i64::MAX)
+        };
+        CardFees {
+            first_quarter: scaled(base.first_quarter),
+            first_year,
+            second_quarter: scaled(base.second_quarter),
+            second_year: scaled(base.second_year),
+        }
+    }
+
     /// The fee of a card when the housing unit holds `others` cards already (issued or waiting
     /// for payment); None when it may not have another.
     pub fn fee(&self, others: usize, duration: CardDuration) -> Option<i64> {
@@ -224,6 +243,11 @@ mod tests {
             None
         );
         assert_eq!(CardDuration::parse("year"), Some(CardDuration::Year));
+        assert_eq!(CardFees::for_first_year(6_000), fees);
+        let dearer = CardFees::for_first_year(7_500);
+        assert_eq!(dearer.fee(0, CardDuration::Quarter), Some(2_500));
+        assert_eq!(dearer.fee(1, CardDuration::Year), Some(37_500));
+        assert_eq!(dearer.fee(1, CardDuration::Quarter), Some(11_250));
         assert_eq!(CardDuration::parse("month"), None);
     }
 }

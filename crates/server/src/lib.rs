@@ -13,6 +13,7 @@ pub mod mail;
 mod middleware;
 pub mod oidc;
 pub mod outbox;
+pub mod payments;
 pub mod pickups;
 pub mod sales;
 pub mod sms;
@@ -85,6 +86,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     sms::start_text_messages(store.clone(), clock.clone(), config.sms.clone());
     let state = AppState::new(store, clock, options).await?;
     tokio::spawn(mail::reminders::run_reminders(state.clone()));
+    tokio::spawn(eloket::parking::run_reminders(state.clone()));
     tokio::spawn(floor::on_call::run_overdue_alerts(state.clone()));
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(config.listen)

@@ -18,6 +18,8 @@ pub struct AppState {
     pub signing_key: Arc<crate::certificates::signing::SigningKey>,
     /// The city's OpenID Connect provider, when citizens sign in through it.
     pub oidc: Option<Arc<crate::oidc::Oidc>>,
+    /// Where citizens pay online; None where no provider is configured (the demo has a test one).
+    pub payments: Option<Arc<dyn crate::payments::PaymentProvider>>,
 }
 
 /// Facts fixed for the life of the process.
@@ -75,6 +77,9 @@ impl AppState {
             floor,
             signing_key,
             oidc,
+            payments: options.demo.then(|| {
+                Arc::new(crate::payments::TestProvider) as Arc<dyn crate::payments::PaymentProvider>
+            }),
         })
     }
 

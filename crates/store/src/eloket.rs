@@ -270,7 +270,7 @@ macro_rules! deliver_message_in {
     }};
 }
 
-pub(crate) use deliver_message_in;
+pub(crate) use {deliver_message_in, insert_request_in};
 
 impl Store {
     /// Keeps a request and, with it, the message that answers it at once (a certificate delivered),

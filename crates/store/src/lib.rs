@@ -22,6 +22,7 @@ pub mod oidc_logins;
 pub mod on_call;
 pub mod organisation;
 pub mod outbox;
+pub mod parking;
 pub mod pickups;
 pub mod reception;
 pub mod register;

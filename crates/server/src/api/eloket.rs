@@ -53,6 +53,12 @@ pub struct RequestJson {
     id: i64,
     /// `delivered`, `submitted`, `approved`, `refused`, `awaiting_payment`, `issued`, `cancelled`.
     status: String,
+    /// A parking card: what it costs, in cents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fee_cents: Option<i64>,
+    /// A parking card: where the citizen pays it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment_url: Option<String>,
 }
 
 impl From<&Request> for RequestJson {
@@ -60,12 +66,18 @@ impl From<&Request> for RequestJson {
         RequestJson {
             id: request.id,
             status: request.status.code().to_owned(),
+            fee_cents: None,
+            payment_url: None,
         }
     }
 }
 
 /// Asks for something: `{"type": "attest-woonst"}` (or another certificate) is delivered into
-/// the e-box at once; see the API description for an address change and a parking card.
+/// the e-box at once; see the API description for an address change. A residents' parking card,
+/// `{"type": "bewonerskaart", "plate": "1-ABC-123", "duration": "quarter"|"year", "no_garage":
+/// true, "vehicle_fits": true}` (both statements required), answers `awaiting_payment` with
+/// `fee_cents` and the `payment_url` to send the citizen to; 409 when the street has no zone, the
+/// housing unit holds two cards, the plate has one, or paying online is not available.
 #[utoipa::path(post, path = "/api/v1/eloket/requests", tag = "e-loket", security(("bearer" = [])),
     request_body(content = Object, description = "`{\"type\": …}` with the fields of that type"),
     responses((status = 201, body = RequestJson),
@@ -89,21 +101,37 @@ pub async fn submit(
     let owner = citizen_number(&citizen)?;
     let request = match kind {
         RequestType::Certificate(certificate) => {
-            let (request, _) =
+            let (request, _): (Request, _) =
                 request_certificate(&state, &owner, certificate, current_locale(), None)
                     .await
                     .map_err(|error| {
                         tracing::error!("a certificate could not be issued: {error}");
                         ApiError::Internal
                     })?;
-            request
+            RequestJson::from(&request)
         }
-        RequestType::AddressChange => declare_address_change(&state, &owner, &body).await?,
         RequestType::ParkingCard => {
-            return Err(invalid("type", "error-request-type"));
+            let started = crate::api::permits::apply(&state, &owner, &body).await?;
+            let request = state.store.request(started.card.request_id).await?;
+            let payment_url = match started.payment_url.starts_with('/') {
+                true => format!(
+                    "{}{}",
+                    state.settings.public_url.trim_end_matches('/'),
+                    started.payment_url
+                ),
+                false => started.payment_url,
+            };
+            RequestJson {
+                fee_cents: Some(started.card.fee_cents),
+                payment_url: Some(payment_url),
+                ..RequestJson::from(&request)
+            }
+        }
+        RequestType::AddressChange => {
+            RequestJson::from(&declare_address_change(&state, &owner, &body).await?)
         }
     };
-    Ok((StatusCode::CREATED, Json(RequestJson::from(&request))))
+    Ok((StatusCode::CREATED, Json(request)))
 }
 
 async fn declare_address_change(

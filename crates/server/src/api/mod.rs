@@ -9,6 +9,7 @@ mod demo;
 mod eloket;
 mod floor;
 mod on_call;
+mod permits;
 mod pickups;
 pub mod problem;
 mod sales;
@@ -99,6 +100,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(eloket::submit))
         .routes(routes!(eloket::ebox))
         .routes(routes!(eloket::document))
+        .routes(routes!(permits::check))
         .routes(routes!(auth::token))
         .routes(routes!(staff::me))
         .routes(routes!(staff::audit_log))

@@ -75,6 +75,15 @@ pub struct CertificateData {
     pub closing: Option<String>,
 }
 
+/// What a document is: its code (as kept and in the API), its printed title and the service that
+/// issues it.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentKind<'a> {
+    pub code: &'a str,
+    pub title: &'a str,
+    pub service: &'a str,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HouseholdMember {
     pub name: String,
@@ -104,25 +113,20 @@ pub async fn issue(
     data: &CertificateData,
     issued_by: Option<i64>,
 ) -> Result<Document, CertificateError> {
-    let key = &state.signing_key;
-    let issued_at = state.now();
-    let letterhead = letterhead(state).await?;
     let mut attempts = 0;
     loop {
-        let code = new_verification_code();
-        let certificate = certificate(state, &letterhead, kind, data, &code, issued_at);
-        let pdf = loket_pdf::render(&certificate)?;
-        let sha256 = sha256_hex(&pdf);
-        let document = NewDocument {
-            national_number: owner_national_number.to_owned(),
-            kind: kind.code().to_owned(),
-            verification_code: code,
-            issued_at,
+        let document = prepare(
+            state,
+            owner_national_number,
+            DocumentKind {
+                code: kind.code(),
+                title: kind.title(),
+                service: SERVICE,
+            },
+            data,
             issued_by,
-            signature: key.sign(&sha256),
-            sha256,
-            pdf,
-        };
+        )
+        .await?;
         match state.store.insert_document(&document).await {
             Err(StoreError::Duplicate(_)) if attempts + 1 < CODE_ATTEMPTS => attempts += 1,
             result => {
@@ -130,7 +134,7 @@ pub async fn issue(
                 state
                     .store
                     .audit(
-                        issued_at,
+                        document.issued_at,
                         issued_by,
                         "document.issue",
                         &document.verification_code,
@@ -141,6 +145,42 @@ pub async fn issue(
             }
         }
     }
+}
+
+/// Renders and signs a document about `owner_national_number` with a fresh verification code,
+/// without keeping it: for a document that is kept together with the change it is part of (a
+/// parking card issued when paid).
+pub async fn prepare(
+    state: &AppState,
+    owner_national_number: &str,
+    kind: DocumentKind<'_>,
+    data: &CertificateData,
+    issued_by: Option<i64>,
+) -> Result<NewDocument, CertificateError> {
+    let key = &state.signing_key;
+    let issued_at = state.now();
+    let letterhead = letterhead(state).await?;
+    let verification_code = new_verification_code();
+    let certificate = certificate(
+        state,
+        &letterhead,
+        kind,
+        data,
+        &verification_code,
+        issued_at,
+    );
+    let pdf = loket_pdf::render(&certificate)?;
+    let sha256 = sha256_hex(&pdf);
+    Ok(NewDocument {
+        national_number: owner_national_number.to_owned(),
+        kind: kind.code.to_owned(),
+        verification_code,
+        issued_at,
+        issued_by,
+        signature: key.sign(&sha256),
+        sha256,
+        pdf,
+    })
 }
 
 /// The document with this code as someone typed it, if Loket issued it and its signature holds.
@@ -199,7 +239,7 @@ async fn letterhead(state: &AppState) -> StoreResult<Letterhead> {
 fn certificate(
     state: &AppState,
     letterhead: &Letterhead,
-    kind: CertificateKind,
+    kind: DocumentKind<'_>,
     data: &CertificateData,
     code: &str,
     issued_at: Timestamp,
@@ -213,10 +253,10 @@ fn certificate(
         language: "nl-BE".into(),
         heading: Heading {
             organisation: letterhead.organisation.clone(),
-            service: SERVICE.into(),
+            service: kind.service.into(),
             address_lines: letterhead.address_lines.clone(),
         },
-        title: kind.title().into(),
+        title: kind.title.into(),
         introduction: data.introduction.clone(),
         lines: data
             .lines
@@ -233,7 +273,7 @@ fn certificate(
             letterhead.place,
             Tr::new(Locale::Nl).day_month_year(date)
         ),
-        issued_by: SERVICE.into(),
+        issued_by: kind.service.into(),
         verification: Verification {
             code_label: "Verificatiecode".into(),
             code: code.into(),

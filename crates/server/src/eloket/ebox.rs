@@ -20,6 +20,8 @@ pub const KINDS: &[&str] = &[
     DOCUMENT_DELIVERED,
     super::address_change::APPROVED,
     super::address_change::REFUSED,
+    super::parking::CARD_ISSUED,
+    super::parking::CARD_REMINDER,
 ];
 
 /// The parameters of a message, as they are kept.
@@ -49,6 +51,12 @@ pub fn words(t: Tr, message: &Message) -> Words {
             && let Ok(date) = value.parse::<jiff::civil::Date>()
         {
             *value = t.date(date);
+        }
+        // A day (`from`, `until`) is kept as YYYY-MM-DD and written as the reader writes days.
+        if (name == "from" || name == "until")
+            && let Ok(day) = value.parse::<jiff::civil::Date>()
+        {
+            *value = t.date(day);
         }
     }
     let args: Vec<(&str, String)> = values

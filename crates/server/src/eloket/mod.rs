@@ -4,6 +4,7 @@
 
 pub mod address_change;
 pub mod ebox;
+pub mod parking;
 
 use crate::certificates::{self, CertificateError, CertificateKind, content};
 use crate::state::AppState;

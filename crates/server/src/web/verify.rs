@@ -35,9 +35,13 @@ pub struct Found {
 impl Found {
     /// `sentence_id` names the message that says what was found, with the kind, date and city.
     fn new(state: &AppState, page: &Page, document: &Document, sentence_id: &str) -> Found {
-        let kind = CertificateKind::parse(&document.kind)
-            .map(|kind| page.t.get(&format!("verify-kind-{}", kind.code())))
-            .unwrap_or_else(|| document.kind.clone());
+        let known = CertificateKind::parse(&document.kind).is_some()
+            || document.kind == crate::eloket::parking::KIND;
+        let kind = if known {
+            page.t.get(&format!("verify-kind-{}", document.kind))
+        } else {
+            document.kind.clone()
+        };
         let date = document
             .issued_at
             .to_zoned(state.settings.time_zone.clone())

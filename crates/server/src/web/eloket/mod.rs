@@ -6,6 +6,7 @@ mod at_counter;
 mod certificates;
 mod ebox;
 mod oidc;
+mod parking;
 
 use crate::api::citizen::CITIZEN_SESSION_LIFETIME;
 use crate::eloket::{RequestType, status_message_id};
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .merge(certificates::routes())
         .merge(ebox::routes())
         .merge(oidc::routes())
+        .merge(parking::routes())
 }
 
 #[derive(Template)]
