@@ -1,7 +1,8 @@
 // The e-loket in the browser: a demo resident signs in, requests a residence certificate, finds it
 // in the e-box and downloads it; the verification page accepts that file and rejects a changed
-// copy. The certificate's first page is rendered with pdftoppm for a look. Every page visited is
-// checked with axe-core for WCAG 2.1 AA.
+// copy. A resident declares an address change that the back office approves, and applies for,
+// pays and receives a parking card. Documents are rendered with pdftoppm for a look. Every page
+// visited is checked with axe-core for WCAG 2.1 AA.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -28,10 +29,19 @@ async function accessible(page) {
   assert.deepEqual(await accessibilityViolations(page), []);
 }
 
-/** Signs in as the demo resident at `index` of the picker and returns their entry. */
+async function demoResidents() {
+  return (await fetch(`${loket.base}/api/v1/demo/residents`)).json();
+}
+
+/** An adult demo resident (born in the 1900s), other than those at the start of the list. */
+async function adultResident(skip) {
+  const residents = await demoResidents();
+  return residents.slice(skip).find((r) => Number(r.national_number.slice(0, 2)) > 30);
+}
+
+/** Signs in as the demo resident at `index` of the picker (or this resident) and returns them. */
 async function signInAsResident(page, index) {
-  const residents = await (await fetch(`${loket.base}/api/v1/demo/residents`)).json();
-  const resident = residents[index];
+  const resident = typeof index === "number" ? (await demoResidents())[index] : index;
   await page.goto(`${loket.base}/eloket`);
   assert.match(page.url(), /\/eloket\/login/);
   await accessible(page);
@@ -110,7 +120,7 @@ test("the e-loket reads in French and English too", async () => {
 });
 
 test("a counter employee makes a certificate for a visitor", async () => {
-  const residents = await (await fetch(`${loket.base}/api/v1/demo/residents`)).json();
+  const residents = await demoResidents();
   const page = await newPage(browser, "nl");
   await signIn(page, loket.base, "balie1");
   await submit(page, "main a[href='/counter/certificates']");
@@ -126,5 +136,82 @@ test("a counter employee makes a certificate for a visitor", async () => {
   assert.match(await page.textContent("main"), new RegExp(residents[2].last_name));
   await accessible(page);
   await screenshot(page, "eloket-counter-issued");
+  await page.context().close();
+});
+
+test("a resident declares an address change that the back office approves", async () => {
+  const resident = await adultResident(10);
+  const citizen = await newPage(browser, "nl");
+  await signInAsResident(citizen, resident);
+  await submit(citizen, "main a[href='/eloket/address-change']");
+  await submit(citizen);
+  assert.match(await citizen.textContent(".error-summary"), /straat/i);
+  await accessible(citizen);
+  await citizen.fill("#f-street", "Bondgenotenlaan");
+  await citizen.fill("#f-number", "12");
+  await citizen.fill("#f-box", "3");
+  await citizen.fill("#f-moving_date", "10/12/2026");
+  await accessible(citizen);
+  await screenshot(citizen, "eloket-address-change");
+  await submit(citizen);
+  assert.match(citizen.url(), /\/eloket\/address-change\/\d+$/);
+  await accessible(citizen);
+  await screenshot(citizen, "eloket-address-change-submitted");
+
+  const employee = await newPage(browser, "nl");
+  await signIn(employee, loket.base, "bevolking1");
+  await submit(employee, "main a[href='/backoffice/address-changes']");
+  await accessible(employee);
+  await screenshot(employee, "backoffice-address-changes");
+  await submit(employee, `main a:has-text("${resident.last_name}")`);
+  await employee.check("#outcome-confirmed");
+  await submit(employee, "form[action$='/check'] button[type=submit]");
+  await accessible(employee);
+  await screenshot(employee, "backoffice-address-change-checked");
+  await submit(employee, "form[action$='/approve'] button[type=submit]");
+  await accessible(employee);
+  await employee.context().close();
+
+  await citizen.goto(`${loket.base}/ebox`);
+  await submit(citizen, "main a:has-text('adreswijziging')");
+  assert.match(await citizen.textContent("h1"), /Uw adreswijziging is goedgekeurd/);
+  assert.match(await citizen.textContent("main"), /identiteitskaart|eID/);
+  await accessible(citizen);
+  await citizen.goto(`${loket.base}/eloket`);
+  assert.match(await citizen.textContent(".lead"), /Bondgenotenlaan 12 bus 3, 3000 Leuven/);
+  await citizen.context().close();
+});
+
+test("a resident applies for a parking card, pays it and receives the card", async () => {
+  const resident = await adultResident(40);
+  const page = await newPage(browser, "nl");
+  await signInAsResident(page, resident);
+  await submit(page, "main a[href='/eloket/parking-card']");
+  await page.fill("#f-plate", "1-AB");
+  await submit(page);
+  assert.match(await page.textContent(".error-summary"), /nummerplaat/);
+  assert.equal(await page.inputValue("#f-plate"), "1-AB");
+  await accessible(page);
+  await page.fill("#f-plate", "1-ABC-123");
+  await page.check("#duration-year");
+  await page.check("#f-no_garage");
+  await page.check("#f-vehicle_fits");
+  await accessible(page);
+  await screenshot(page, "eloket-parking-card");
+  await submit(page);
+  assert.match(page.url(), /\/pay\/test\//);
+  await accessible(page);
+  await screenshot(page, "pay-test");
+  await submit(page, "form input[value=paid] ~ button");
+  await page.goto(`${loket.base}/ebox`);
+  await submit(page, "main a:has-text('bewonerskaart')");
+  assert.match(await page.textContent("h1"), /Uw bewonerskaart voor 1-ABC-123 staat klaar/);
+  await accessible(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("a[href^='/ebox/documents/']")]);
+  renderFirstPage(readFileSync(await download.path()), "parking-card");
+  await page.goto(`${loket.base}/eloket/parking-cards`);
+  assert.match(await page.textContent("main"), /1-ABC-123/);
+  await accessible(page);
+  await screenshot(page, "eloket-parking-cards");
   await page.context().close();
 });

@@ -202,7 +202,11 @@ async fn detail_page(
                 outcome: check.outcome.code().to_owned(),
                 note: check.note,
             },
-            None => CheckForm::default(),
+            // The officer usually reports the same day: today, unless the employee changes it.
+            None => CheckForm {
+                checked_on: state.local_date(state.now()).to_string(),
+                ..CheckForm::default()
+            },
         },
     };
     let outcomes = CheckOutcome::ALL
