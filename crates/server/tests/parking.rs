@@ -48,9 +48,9 @@ async fn neighbour(app: &TestApp, other: &str) -> String {
     panic!("every demo resident lives together");
 }
 
+/// An application as API.md writes it: the client asked the citizen for the statements itself.
 fn card_request(plate: &str, duration: &str) -> Value {
-    json!({"type": "bewonerskaart", "plate": plate, "duration": duration,
-           "no_garage": true, "vehicle_fits": true})
+    json!({"type": "bewonerskaart", "plate": plate, "duration": duration})
 }
 
 async fn apply(app: &TestApp, token: &str, plate: &str, duration: &str) -> (u16, Value) {
@@ -459,7 +459,8 @@ async fn a_wrong_plate_or_a_missing_statement_is_told_per_field_and_keeps_nothin
         &app,
         "/api/v1/eloket/requests",
         &token,
-        json!({"type": "bewonerskaart", "plate": "12-AB-3", "duration": "month"}),
+        json!({"type": "bewonerskaart", "plate": "12-AB-3", "duration": "month",
+               "no_garage": false, "vehicle_fits": "no"}),
     )
     .await;
     assert_eq!(status, 422, "{answer}");

@@ -74,8 +74,9 @@ impl From<&Request> for RequestJson {
 
 /// Asks for something: `{"type": "attest-woonst"}` (or another certificate) is delivered into
 /// the e-box at once; see the API description for an address change. A residents' parking card,
-/// `{"type": "bewonerskaart", "plate": "1-ABC-123", "duration": "quarter"|"year", "no_garage":
-/// true, "vehicle_fits": true}` (both statements required), answers `awaiting_payment` with
+/// `{"type": "bewonerskaart", "plate": "1-ABC-123", "duration": "quarter"|"year", "no_garage"?:
+/// true, "vehicle_fits"?: true}` (a statement sent as anything but `true` refuses the
+/// application; without them the client asked the citizen itself), answers `awaiting_payment` with
 /// `fee_cents` and the `payment_url` to send the citizen to; 409 when the street has no zone, the
 /// housing unit holds two cards, the plate has one, or paying online is not available.
 #[utoipa::path(post, path = "/api/v1/eloket/requests", tag = "e-loket", security(("bearer" = [])),

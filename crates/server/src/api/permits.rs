@@ -24,11 +24,15 @@ use utoipa::{IntoParams, ToSchema};
 pub const CHECK_ROLES: [Role; 2] = [Role::Backoffice, Role::Admin];
 
 /// Applies for a card from the request body `{"type": "bewonerskaart", "plate", "duration",
-/// "no_garage", "vehicle_fits"}`: both statements are required and must be `true`, since the
-/// citizen makes them as the form's checkboxes do.
+/// "no_garage"?, "vehicle_fits"?}`. The citizen makes the two statements: an application that
+/// sends either as anything but `true` is refused on that field. The API's first form had no such
+/// fields, so an application without them is one whose client asked the citizen itself.
 pub async fn apply(state: &AppState, owner: &NationalNumber, body: &Value) -> ApiResult<Started> {
     let text = |name: &str| body.get(name).and_then(Value::as_str).unwrap_or_default();
-    let yes = |name: &str| body.get(name).and_then(Value::as_bool).unwrap_or(false);
+    let yes = |name: &str| match body.get(name) {
+        None | Some(Value::Null) => true,
+        Some(value) => value.as_bool() == Some(true),
+    };
     let input = ApplicationInput {
         plate: text("plate").to_owned(),
         duration: text("duration").to_owned(),
