@@ -56,25 +56,9 @@ async fn a_requested_certificate_is_in_the_ebox_at_once_and_verifies() {
     assert_eq!(message["document"]["type"], "attest-woonst");
 
     let document_id = message["document"]["id"].as_i64().unwrap();
-    let pdf = reqwest::Client::new()
-        .get(app.url(&format!("/api/v1/ebox/documents/{document_id}")))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(pdf.status(), 200);
-    assert_eq!(pdf.headers()["content-type"], "application/pdf");
-    let pdf = pdf.bytes().await.unwrap();
-    let verdict: Value = reqwest::Client::new()
-        .post(app.url("/api/v1/verify"))
-        .header("content-type", "application/pdf")
-        .body(pdf.to_vec())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (content_type, pdf) = app.ebox_document(&token, document_id).await;
+    assert_eq!(content_type, "application/pdf");
+    let verdict = app.verify_file(pdf).await;
     assert_eq!(verdict["valid"], true);
     assert_eq!(verdict["type"], "attest-woonst");
 

@@ -148,25 +148,8 @@ async fn a_card_applied_for_and_paid_is_in_the_ebox_verifies_and_lets_the_plate_
     assert_eq!(request.status.code(), "issued");
 
     let document = messages[0]["document"]["id"].as_i64().unwrap();
-    let pdf = reqwest::Client::new()
-        .get(app.url(&format!("/api/v1/ebox/documents/{document}")))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    let verdict: Value = reqwest::Client::new()
-        .post(app.url("/api/v1/verify"))
-        .header("content-type", "application/pdf")
-        .body(pdf.to_vec())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, pdf) = app.ebox_document(&token, document).await;
+    let verdict = app.verify_file(pdf).await;
     assert_eq!(verdict["valid"], true);
     assert_eq!(verdict["type"], "bewonerskaart");
     let code = messages[0]["document"]["verification_code"]

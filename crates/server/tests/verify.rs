@@ -40,18 +40,6 @@ async fn issue(app: &TestApp) -> Document {
     .unwrap()
 }
 
-async fn post_file(app: &TestApp, file: Vec<u8>) -> Value {
-    let response = reqwest::Client::new()
-        .post(format!("{}/api/v1/verify", app.base))
-        .header("content-type", "application/pdf")
-        .body(file)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    response.json().await.unwrap()
-}
-
 #[tokio::test]
 async fn an_issued_certificate_is_a_pdf_that_verifies_by_its_code() {
     let app = spawn_app().await;
@@ -99,7 +87,7 @@ async fn only_the_exact_file_as_issued_verifies() {
     let document = issue(&app).await;
     let pdf = app.store.document_pdf(document.id).await.unwrap();
 
-    let verdict = post_file(&app, pdf.clone()).await;
+    let verdict = app.verify_file(pdf.clone()).await;
     assert_eq!(verdict["valid"], true);
     assert_eq!(verdict["type"], "attest-gezinssamenstelling");
     assert_eq!(verdict["issued_at"], "2026-12-03T10:00:00+01:00");
@@ -108,14 +96,14 @@ async fn only_the_exact_file_as_issued_verifies() {
     let middle = changed.len() / 2;
     changed[middle] ^= 0x01;
     assert_eq!(
-        post_file(&app, changed).await,
+        app.verify_file(changed).await,
         serde_json::json!({"valid": false})
     );
 
     let mut appended = pdf;
     appended.push(b'\n');
     assert_eq!(
-        post_file(&app, appended).await,
+        app.verify_file(appended).await,
         serde_json::json!({"valid": false})
     );
 }

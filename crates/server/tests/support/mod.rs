@@ -171,6 +171,36 @@ impl TestApp {
         client
     }
 
+    /// A document of the citizen's e-box, as `GET /api/v1/ebox/documents/{id}` gives it: the
+    /// content type and the file.
+    pub async fn ebox_document(&self, token: &str, id: i64) -> (String, Vec<u8>) {
+        let response = reqwest::Client::new()
+            .get(self.url(&format!("/api/v1/ebox/documents/{id}")))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        (content_type, response.bytes().await.unwrap().to_vec())
+    }
+
+    /// What `POST /api/v1/verify` says of a file.
+    pub async fn verify_file(&self, file: Vec<u8>) -> serde_json::Value {
+        let response = reqwest::Client::new()
+            .post(self.url("/api/v1/verify"))
+            .header("content-type", "application/pdf")
+            .body(file)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        response.json().await.unwrap()
+    }
+
     /// A bearer token for `username` (password `demo`).
     pub async fn token(&self, username: &str) -> String {
         let response = reqwest::Client::new()
