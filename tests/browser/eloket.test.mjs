@@ -115,6 +115,12 @@ test("the e-loket reads in French and English too", async () => {
     assert.match(await page.textContent("h1"), title);
     assert.equal(await page.getAttribute("html", "lang"), language);
     await accessible(page);
+    for (const path of ["/eloket", "/ebox", "/eloket/address-change", "/eloket/parking-card", "/eloket/parking-cards"]) {
+      await page.goto(`${loket.base}${path}`);
+      assert.doesNotMatch(await page.textContent("main"), /\b(aanvragen|verhuis|bewonerskaart aanvragen|Uw )\b/, `${path} in ${language}`);
+      await accessible(page);
+    }
+    await screenshot(page, `eloket-parking-card-${language}`);
     await page.context().close();
   }
 });
