@@ -18,6 +18,7 @@ mod error;
 #[macro_use]
 pub mod floor;
 pub mod import;
+pub mod management;
 pub mod oidc_logins;
 pub mod on_call;
 pub mod organisation;

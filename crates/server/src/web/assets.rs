@@ -34,6 +34,11 @@ const ASSETS: &[(&str, &str, &str)] = &[
         include_str!("../../static/reception.css"),
     ),
     (
+        "manage.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/manage.js"),
+    ),
+    (
         "reception.js",
         "text/javascript; charset=utf-8",
         include_str!("../../static/reception.js"),

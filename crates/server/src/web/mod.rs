@@ -13,6 +13,7 @@ pub mod eloket;
 mod fast_counter;
 pub mod form;
 mod kiosk;
+mod manage;
 mod outbox;
 pub mod page;
 mod phone;
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .merge(display::routes())
         .merge(counter::routes())
         .merge(reception::routes())
+        .merge(manage::routes())
         .merge(sales::routes())
         .merge(fast_counter::routes())
         .merge(assets::routes())

@@ -230,7 +230,13 @@ async fn overview_page(
     })
 }
 
-fn zone_line(floor: &FloorNow, letter: &str, name: &str, now: Timestamp, t: Tr) -> ZoneLine {
+pub(crate) fn zone_line(
+    floor: &FloorNow,
+    letter: &str,
+    name: &str,
+    now: Timestamp,
+    t: Tr,
+) -> ZoneLine {
     let waiting = floor.waiting_in(letter);
     let longest = waiting
         .iter()
@@ -379,7 +385,7 @@ fn choice(product: &Product, t: Tr) -> Choice {
 }
 
 /// From midnight to midnight of the site's day.
-fn today_span(state: &AppState) -> Result<(Timestamp, Timestamp), PageError> {
+pub(crate) fn today_span(state: &AppState) -> Result<(Timestamp, Timestamp), PageError> {
     let zone = state.settings.time_zone.clone();
     let today = state.now().to_zoned(zone.clone()).date();
     let start = today

@@ -203,6 +203,13 @@ fn tasks(page: &Page) -> Vec<Task> {
             text_id: "admin-intro",
         });
     }
+    if page.is_any(&crate::web::manage::MANAGE_ROLES) {
+        tasks.push(Task {
+            href: "/manage",
+            title_id: "manage-title",
+            text_id: "manage-task",
+        });
+    }
     if page.is(Role::Manager) || page.is(Role::Admin) {
         tasks.push(Task {
             href: "/staff/outbox",

@@ -1,0 +1,124 @@
+//! The management view: per zone, live, who waits, the counter pressure, the tickets served this
+//! hour, the appointments still to come and the no-shows; only for managers and admins, and never
+//! with a name.
+
+mod support;
+
+use jiff::SignedDuration;
+use serde_json::json;
+use support::{TestApp, api, page, post, spawn_app};
+
+/// The cells of one zone's row, as the page shows them: waiting, longest wait, open, paused,
+/// pressure, served this hour, appointments to come, no-shows.
+fn zone_row(html: &str, letter: &str) -> Vec<String> {
+    let row = html
+        .split("<tr>")
+        .find(|row| row.contains(&format!("data-zone-waiting=\"{letter}\"")))
+        .unwrap_or_else(|| panic!("no row for zone {letter}"));
+    row.split("<td")
+        .skip(1)
+        .map(|cell| {
+            let text = cell.split_once('>').unwrap().1;
+            text.split("</td>").next().unwrap().trim().to_owned()
+        })
+        .collect()
+}
+
+async fn take_ticket(app: &TestApp, product: &str) {
+    let (status, _) = api(
+        app,
+        reqwest::Method::POST,
+        "/api/v1/tickets",
+        None,
+        Some(json!({"site": "stadskantoor", "product": product})),
+    )
+    .await;
+    assert_eq!(status, 201);
+}
+
+#[tokio::test]
+async fn the_manager_sees_each_zone_live_with_pressure_service_appointments_and_no_shows() {
+    let app = spawn_app().await;
+    for _ in 0..4 {
+        take_ticket(&app, "rijbewijs-afhalen").await;
+    }
+    let manager = app.signed_in("manager").await;
+    let (status, html) = page(&manager, &app, "/manage").await;
+    assert_eq!(status, 200);
+    assert_eq!(zone_row(&html, "A")[0], "4");
+    assert_eq!(zone_row(&html, "A")[4], "geen loket open");
+
+    let counter = app.token("balie1").await;
+    let sign_in = "/api/v1/counters/stadskantoor/1/sign-in";
+    assert_eq!(post(&app, sign_in, &counter, json!({})).await.0, 204);
+    let (_, html) = page(&manager, &app, "/manage").await;
+    assert_eq!(zone_row(&html, "A")[4], "4,0");
+
+    let (_, called) = post(
+        &app,
+        "/api/v1/counters/stadskantoor/1/call-next",
+        &counter,
+        json!({}),
+    )
+    .await;
+    let id = called["ticket"]["id"].as_i64().unwrap();
+    post(
+        &app,
+        &format!("/api/v1/tickets/{id}/start"),
+        &counter,
+        json!({}),
+    )
+    .await;
+    let finish = format!("/api/v1/tickets/{id}/finish");
+    let body = json!({"transactions": ["rijbewijs-afhalen"]});
+    assert_eq!(post(&app, &finish, &counter, body).await.0, 200);
+    let (_, html) = page(&manager, &app, "/manage").await;
+    let row = zone_row(&html, "A");
+    assert_eq!((row[0].as_str(), row[2].as_str()), ("3", "1"));
+    assert_eq!((row[4].as_str(), row[5].as_str()), ("3,0", "1"));
+
+    let (status, booked) = api(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/appointments",
+        None,
+        Some(json!({"site": "stadskantoor", "products": ["eid-aanvraag"],
+                    "start": "2026-12-03T14:00:00+01:00", "name": "Wannes Vermeulen",
+                    "email": "wannes@example.be"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{booked}");
+    let zone = booked["zone"].as_str().unwrap();
+    let (_, html) = page(&manager, &app, "/manage").await;
+    assert_eq!(
+        zone_row(&html, zone)[6],
+        "1",
+        "one appointment still to come"
+    );
+    assert_eq!(zone_row(&html, zone)[7], "0");
+    assert!(!html.contains("Wannes"), "no names on the management view");
+
+    app.clock.advance(SignedDuration::from_mins(4 * 60 + 16));
+    let (_, html) = page(&manager, &app, "/manage").await;
+    let row = zone_row(&html, zone);
+    assert_eq!((row[6].as_str(), row[7].as_str()), ("0", "1"));
+    assert_eq!(zone_row(&html, "A")[5], "0", "a new hour has begun");
+}
+
+#[tokio::test]
+async fn only_managers_and_admins_see_the_management_view() {
+    let app = spawn_app().await;
+    assert_eq!(page(&app.browser(), &app, "/manage").await.0, 401);
+    for username in ["balie1", "onthaal", "backoffice1", "telefoon", "winkel1"] {
+        let browser = app.signed_in(username).await;
+        assert_eq!(page(&browser, &app, "/manage").await.0, 403, "{username}");
+    }
+    for username in ["manager", "admin"] {
+        let browser = app.signed_in(username).await;
+        let (status, html) = page(&browser, &app, "/manage").await;
+        assert_eq!(status, 200, "{username}");
+        assert!(html.contains("Loketdruk"));
+        let (_, home) = page(&browser, &app, "/staff").await;
+        assert!(home.contains("href=\"/manage\""), "{username}'s tasks");
+    }
+}
