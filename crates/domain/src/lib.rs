@@ -14,3 +14,4 @@ pub mod register;
 pub mod roster;
 pub mod slots;
 pub mod staff;
+pub mod stats;

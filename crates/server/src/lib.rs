@@ -18,6 +18,7 @@ pub mod pickups;
 pub mod sales;
 pub mod sms;
 pub mod state;
+pub mod stats;
 pub mod web;
 
 use crate::config::ServeConfig;

@@ -122,3 +122,111 @@ async fn only_managers_and_admins_see_the_management_view() {
         assert!(home.contains("href=\"/manage\""), "{username}'s tasks");
     }
 }
+
+/// Calls the next ticket at counter 1 after `wait` minutes and finishes it after `service`
+/// minutes with these transactions.
+async fn serve_next(app: &TestApp, counter: &str, wait: i64, service: i64, done: &[&str]) {
+    app.clock.advance(SignedDuration::from_mins(wait));
+    let (_, called) = post(
+        app,
+        "/api/v1/counters/stadskantoor/1/call-next",
+        counter,
+        json!({}),
+    )
+    .await;
+    let id = called["ticket"]["id"].as_i64().unwrap();
+    post(
+        app,
+        &format!("/api/v1/tickets/{id}/start"),
+        counter,
+        json!({}),
+    )
+    .await;
+    app.clock.advance(SignedDuration::from_mins(service));
+    let finish = format!("/api/v1/tickets/{id}/finish");
+    let (status, _) = post(app, &finish, counter, json!({"transactions": done})).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn the_daily_statistics_count_visitors_transactions_waits_and_pressure() {
+    let app = spawn_app().await;
+    for _ in 0..3 {
+        take_ticket(&app, "rijbewijs-afhalen").await;
+    }
+    let counter = app.token("balie1").await;
+    post(
+        &app,
+        "/api/v1/counters/stadskantoor/1/sign-in",
+        &counter,
+        json!({}),
+    )
+    .await;
+    serve_next(&app, &counter, 10, 6, &["rijbewijs-afhalen"]).await;
+    serve_next(&app, &counter, 4, 10, &["rijbewijs-afhalen", "pin-puk"]).await;
+
+    let manager = app.token("manager").await;
+    let path = "/api/v1/stats/daily?site=stadskantoor&from=2026-12-03&to=2026-12-04";
+    let (status, days) = support::get(&app, path, &manager).await;
+    assert_eq!(status, 200, "{days}");
+    let thursday = &days[0];
+    assert_eq!(thursday["date"], "2026-12-03");
+    assert_eq!(thursday["visitors"], 3);
+    assert_eq!(thursday["tickets"], 3);
+    assert_eq!(
+        thursday["transactions"],
+        json!({"pin-puk": 1, "rijbewijs-afhalen": 2})
+    );
+    // Waits of 10 and 20 minutes; services of 6 and 10.
+    assert_eq!(
+        thursday["wait_minutes"],
+        json!({"p50": 10.0, "p90": 20.0, "max": 20.0})
+    );
+    assert_eq!(
+        thursday["service_minutes"],
+        json!({"p50": 6.0, "p90": 10.0})
+    );
+    let pressure = &thursday["counter_pressure"];
+    assert_eq!(pressure["peak"], 3.0, "three waiting at one open counter");
+    let mean = pressure["mean"].as_f64().unwrap();
+    assert!(mean > 1.0 && mean < 3.0, "{mean}");
+
+    let friday = &days[1];
+    assert_eq!(friday["date"], "2026-12-04");
+    assert_eq!(friday["visitors"], 0);
+    assert_eq!(friday["wait_minutes"], json!(null));
+    assert_eq!(friday["counter_pressure"], json!(null));
+}
+
+#[tokio::test]
+async fn the_daily_statistics_are_for_managers_and_say_what_is_wrong_with_a_question() {
+    let app = spawn_app().await;
+    let path = "/api/v1/stats/daily?site=stadskantoor&from=2026-12-01&to=2026-12-31";
+    assert_eq!(support::get(&app, path, "").await.0, 401);
+    let counter = app.token("balie1").await;
+    assert_eq!(support::get(&app, path, &counter).await.0, 403);
+    let admin = app.token("admin").await;
+    let (status, month) = support::get(&app, path, &admin).await;
+    assert_eq!(status, 200);
+    assert_eq!(month.as_array().unwrap().len(), 31);
+
+    let wrong = "/api/v1/stats/daily?site=nergens&from=2026-12-31&to=2026-12-01";
+    let (status, problem) = support::get(&app, wrong, &admin).await;
+    assert_eq!(status, 422);
+    assert!(problem["errors"]["site"].is_string());
+    assert!(
+        problem["errors"]["to"]
+            .as_str()
+            .unwrap()
+            .contains("einddatum")
+    );
+    let wrong = "/api/v1/stats/daily?site=stadskantoor&from=3-12-2026&to=2026-12-01";
+    let (status, problem) = support::get(&app, wrong, &admin).await;
+    assert_eq!(status, 422);
+    assert!(
+        problem["errors"]["from"]
+            .as_str()
+            .unwrap()
+            .contains("JJJJ-MM-DD")
+    );
+}

@@ -3,7 +3,8 @@
 
 use crate::{Store, StoreResult};
 use jiff::Timestamp;
-use std::collections::HashMap;
+use loket_domain::stats::{PresenceChange, TicketFacts};
+use std::collections::{BTreeMap, HashMap};
 
 /// A zone's day so far.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -103,6 +104,98 @@ impl Store {
                 .iter()
                 .filter_map(|(asked, accepted)| accepted.map(|at| (at - asked).max(0)))
                 .collect(),
+        })
+    }
+}
+
+/// What the statistics of one day at a site are made from.
+#[derive(Debug, Clone, Default)]
+pub struct DayFacts {
+    pub tickets: Vec<TicketFacts>,
+    /// Counter openings and closings of the day, in order.
+    pub presence: Vec<PresenceChange>,
+    /// Transactions done at the counters, by product code.
+    pub transactions: BTreeMap<String, i64>,
+    /// Appointments of the day that were not cancelled.
+    pub appointments: i64,
+    /// Appointments of the day marked as no-show, or still booked though they started before
+    /// the no-show moment.
+    pub no_shows: i64,
+}
+
+type TicketRow = (
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    String,
+    Option<i64>,
+);
+
+impl Store {
+    /// The facts of the day `[from, until)` at a site; an appointment still booked that started
+    /// before `no_show_before` counts as a no-show.
+    pub async fn day_facts(
+        &self,
+        site_id: i64,
+        from: Timestamp,
+        until: Timestamp,
+        no_show_before: Timestamp,
+    ) -> StoreResult<DayFacts> {
+        let (from, until, no_show_before) = (
+            from.as_second(),
+            until.as_second(),
+            no_show_before.as_second(),
+        );
+        let tickets = "SELECT issued_at, called_at, started_at, finished_at, status, transferred_from \
+                       FROM tickets WHERE site_id = $1 AND issued_at >= $2 AND issued_at < $3 ORDER BY issued_at";
+        let presence = "SELECT at, counter_id, kind FROM floor_events WHERE site_id = $1 AND at >= $2 AND at < $3 \
+                        AND counter_id IS NOT NULL AND kind IN ('counter_open', 'counter_paused', 'counter_closed') ORDER BY seq";
+        let transactions = "SELECT p.code, COUNT(*) FROM ticket_transactions x \
+                            JOIN tickets t ON t.id = x.ticket_id JOIN products p ON p.id = x.product_id \
+                            WHERE t.site_id = $1 AND t.issued_at >= $2 AND t.issued_at < $3 GROUP BY p.code";
+        let appointments = "SELECT COUNT(*) FROM appointments WHERE site_id = $1 AND start_at >= $2 AND start_at < $3 \
+                            AND status <> 'cancelled'";
+        let no_shows = "SELECT COUNT(*) FROM appointments WHERE site_id = $1 AND start_at >= $2 AND start_at < $3 \
+                        AND (status = 'no_show' OR (status = 'booked' AND start_at < $4))";
+        let ticket_rows: Vec<TicketRow> = on_backend!(self, pool => sqlx::query_as(tickets)
+            .bind(site_id).bind(from).bind(until).fetch_all(pool).await?);
+        let presence_rows: Vec<(i64, i64, String)> = on_backend!(self, pool => sqlx::query_as(presence)
+            .bind(site_id).bind(from).bind(until).fetch_all(pool).await?);
+        let transaction_rows: Vec<(String, i64)> = on_backend!(self, pool => sqlx::query_as(transactions)
+            .bind(site_id).bind(from).bind(until).fetch_all(pool).await?);
+        let appointments: i64 = on_backend!(self, pool => sqlx::query_scalar(appointments)
+            .bind(site_id).bind(from).bind(until).fetch_one(pool).await?);
+        let no_shows: i64 = on_backend!(self, pool => sqlx::query_scalar(no_shows)
+            .bind(site_id).bind(from).bind(until).bind(no_show_before).fetch_one(pool).await?);
+        Ok(DayFacts {
+            tickets: ticket_rows
+                .into_iter()
+                .map(
+                    |(issued_at, called_at, started_at, finished_at, status, transferred_from)| {
+                        TicketFacts {
+                            issued_at,
+                            called_at,
+                            started_at,
+                            finished_at,
+                            done: status == "done",
+                            cancelled: status == "cancelled",
+                            transferred: transferred_from.is_some(),
+                        }
+                    },
+                )
+                .collect(),
+            presence: presence_rows
+                .into_iter()
+                .map(|(at, counter_id, kind)| PresenceChange {
+                    at,
+                    counter_id,
+                    open: kind == "counter_open",
+                })
+                .collect(),
+            transactions: transaction_rows.into_iter().collect(),
+            appointments,
+            no_shows,
         })
     }
 }

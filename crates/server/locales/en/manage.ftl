@@ -23,3 +23,7 @@ manage-on-call-waiting = Waiting for an employee now
 manage-on-call-picked-up = Picked up
 manage-on-call-median = Median until picked up
 manage-on-call-longest = Longest until picked up
+
+## Statistics
+error-stats-date = Enter a date as YYYY-MM-DD, for example 2026-12-01.
+error-stats-span = Choose an end date on or after the start date, at most 366 days later.

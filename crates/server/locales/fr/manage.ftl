@@ -23,3 +23,7 @@ manage-on-call-waiting = Attendent un collaborateur
 manage-on-call-picked-up = Pris en charge
 manage-on-call-median = Médiane jusqu'à la prise en charge
 manage-on-call-longest = Plus long jusqu'à la prise en charge
+
+## Statistiques
+error-stats-date = Indiquez une date au format AAAA-MM-JJ, par exemple 2026-12-01.
+error-stats-span = Choisissez une date de fin égale ou postérieure à la date de début, au plus 366 jours plus tard.

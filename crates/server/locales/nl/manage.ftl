@@ -23,3 +23,7 @@ manage-on-call-waiting = Wachten nu op een medewerker
 manage-on-call-picked-up = Opgepikt
 manage-on-call-median = Mediaan tot opgepikt
 manage-on-call-longest = Langst tot opgepikt
+
+## Statistieken
+error-stats-date = Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2026-12-01.
+error-stats-span = Kies een einddatum op of na de begindatum, hoogstens 366 dagen verder.

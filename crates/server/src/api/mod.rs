@@ -14,6 +14,7 @@ mod pickups;
 pub mod problem;
 mod sales;
 mod staff;
+mod stats;
 mod verify;
 
 use crate::middleware::{api_locale, metrics_handle};
@@ -49,6 +50,7 @@ use utoipa_axum::routes;
         (name = "on-call", description = "The counter on call: staff presence, summons and visits"),
         (name = "demo", description = "Demo mode only: made-up data to try Loket with"),
         (name = "verification", description = "Checking that a document is one Loket issued"),
+        (name = "statistics", description = "Figures per day for managers, without names"),
     )
 )]
 struct ApiDoc;
@@ -104,6 +106,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(auth::token))
         .routes(routes!(staff::me))
         .routes(routes!(staff::audit_log))
+        .routes(routes!(stats::daily_stats))
         .routes(routes!(sales::sell))
         .routes(routes!(sales::receipt))
         .routes(routes!(sales::stock))

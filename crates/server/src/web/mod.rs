@@ -13,7 +13,7 @@ pub mod eloket;
 mod fast_counter;
 pub mod form;
 mod kiosk;
-mod manage;
+pub mod manage;
 mod outbox;
 pub mod page;
 mod phone;
