@@ -1,5 +1,6 @@
 // The management view in the browser: a manager watches the floor's figures per zone change live
-// as kiosks hand out tickets and a counter opens, without WCAG 2.1 AA violations, in each language.
+// as kiosks hand out tickets and a counter opens, and reads the history per day with its chart;
+// without WCAG 2.1 AA violations, in each language.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { accessibilityViolations, launchBrowser, newPage, screenshot, signIn, startLoket } from "./harness.mjs";
@@ -39,6 +40,17 @@ test("the manager sees the waiting and the counter pressure change live", async 
   await page.waitForFunction(() => document.querySelector('[data-zone-pressure="A"]').textContent === "5,0");
   assert.deepEqual(await accessibilityViolations(page), []);
   await screenshot(page, "manage-live");
+
+  await Promise.all([page.waitForNavigation(), page.click("main a[href^='/manage/history']")]);
+  assert.match(await page.textContent("h1"), /Geschiedenis/);
+  assert.equal(await page.locator(".chart-bar").count(), 30, "a bar for each of the last 30 days");
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await screenshot(page, "manage-history");
+  await page.fill("#f-from", "gisteren");
+  await Promise.all([page.waitForNavigation(), page.click("form.history-form button[type=submit]")]);
+  assert.match(await page.textContent(".error-summary"), /JJJJ-MM-DD/);
+  assert.equal(await page.inputValue("#f-from"), "gisteren");
+  assert.deepEqual(await accessibilityViolations(page), []);
   await page.context().close();
 });
 
@@ -48,6 +60,9 @@ for (const [language, heading] of [["fr", /Le plateau maintenant/], ["en", /The 
     await signIn(page, loket.base, "manager");
     await page.goto(`${loket.base}/manage`);
     assert.match(await page.textContent("h1"), heading);
+    assert.deepEqual(await accessibilityViolations(page), []);
+    await page.goto(`${loket.base}/manage/history`);
+    assert.equal(await page.getAttribute("html", "lang"), language);
     assert.deepEqual(await accessibilityViolations(page), []);
     await page.context().close();
   });

@@ -230,3 +230,71 @@ async fn the_daily_statistics_are_for_managers_and_say_what_is_wrong_with_a_ques
             .contains("JJJJ-MM-DD")
     );
 }
+
+#[tokio::test]
+async fn the_history_shows_each_day_with_a_chart_and_exports_csv_for_a_spreadsheet() {
+    let app = spawn_app().await;
+    for _ in 0..2 {
+        take_ticket(&app, "rijbewijs-afhalen").await;
+    }
+    let counter = app.token("balie1").await;
+    post(
+        &app,
+        "/api/v1/counters/stadskantoor/1/sign-in",
+        &counter,
+        json!({}),
+    )
+    .await;
+    serve_next(&app, &counter, 12, 5, &["rijbewijs-afhalen"]).await;
+
+    let manager = app.signed_in("manager").await;
+    let (status, html) = page(
+        &manager,
+        &app,
+        "/manage/history?site=stadskantoor&from=2026-12-02&to=2026-12-03",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<svg role=\"img\""));
+    assert_eq!(
+        html.matches("class=\"chart-bar\"").count(),
+        2,
+        "a bar per day"
+    );
+    assert!(html.contains("donderdag 3 december 2026"));
+    assert!(
+        html.contains("<td class=\"number\">12,0</td>"),
+        "the wait in minutes"
+    );
+
+    let (status, html) = page(&manager, &app, "/manage/history?from=gisteren&to=").await;
+    assert_eq!(status, 422);
+    assert!(
+        html.contains("value=\"gisteren\""),
+        "what was typed is kept"
+    );
+    assert!(html.contains("JJJJ-MM-DD"));
+
+    let csv = manager
+        .get(app.url("/manage/history.csv?site=stadskantoor&from=2026-12-02&to=2026-12-03"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = csv.text().await.unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("Datum;Bezoekers;Tickets;"));
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines[2].starts_with("2026-12-03;2;2;0;0;12,0;12,0;12,0;5,0;5,0;"),
+        "{}",
+        lines[2]
+    );
+
+    let counter_page = app.signed_in("balie1").await;
+    assert_eq!(page(&counter_page, &app, "/manage/history").await.0, 403);
+    assert_eq!(
+        page(&counter_page, &app, "/manage/history.csv").await.0,
+        403
+    );
+}

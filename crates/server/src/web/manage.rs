@@ -5,14 +5,20 @@
 
 use crate::i18n::Tr;
 use crate::state::AppState;
+use crate::stats::{DailyFigures, daily, span_is_valid};
+use crate::web::form::Errors;
 use crate::web::page::{Page, PageError, PageResult};
 use crate::web::reception::{ZoneLine, today_span, zone_line};
-use crate::web::render;
+use crate::web::{render, render_form};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::IntoResponse;
 use axum::routing::get;
+use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
+use loket_domain::catalogue::FieldErrors;
 use loket_domain::staff::Role;
 use loket_store::management::{DayWindow, OnCallToday, ZoneToday};
 use loket_store::on_call::OnCallStatus;
@@ -22,7 +28,10 @@ use serde::Deserialize;
 pub const MANAGE_ROLES: [Role; 2] = [Role::Manager, Role::Admin];
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/manage", get(live))
+    Router::new()
+        .route("/manage", get(live))
+        .route("/manage/history", get(history))
+        .route("/manage/history.csv", get(history_csv))
 }
 
 /// A zone's row: the floor now, and its day so far.
@@ -157,4 +166,250 @@ fn on_call_figures(today: OnCallToday, waiting: usize, t: Tr) -> OnCallFigures {
         median: (!seconds.is_empty()).then(|| minutes(seconds[seconds.len() / 2])),
         longest: seconds.last().map(|&s| minutes(s)),
     }
+}
+
+#[derive(Deserialize, Default)]
+struct HistoryQuery {
+    #[serde(default)]
+    site: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+}
+
+/// The question of the history page: a site and a span of days, the last 30 by default.
+struct Span {
+    site: loket_store::organisation::Site,
+    from: Date,
+    to: Date,
+}
+
+fn span(
+    state: &AppState,
+    snapshot: &crate::books::Snapshot,
+    query: &HistoryQuery,
+) -> Result<(Span, FieldErrors), PageError> {
+    let site = snapshot
+        .site_or_first(&query.site)
+        .cloned()
+        .ok_or(PageError::NotFound)?;
+    let today = state.local_date(state.now());
+    let default_from = today
+        .checked_sub(jiff::Span::new().days(29))
+        .unwrap_or(today);
+    let mut errors = FieldErrors::default();
+    let read =
+        |typed: &str, default: Date, field: &str, errors: &mut FieldErrors| match typed.trim() {
+            "" => default,
+            typed => typed.parse().unwrap_or_else(|_| {
+                errors.add(field, "error-stats-date");
+                default
+            }),
+        };
+    let from = read(&query.from, default_from, "from", &mut errors);
+    let to = read(&query.to, today, "to", &mut errors);
+    let (from, to) = if span_is_valid(from, to) {
+        (from, to)
+    } else {
+        errors.add("to", "error-stats-span");
+        (default_from, today)
+    };
+    Ok((Span { site, from, to }, errors))
+}
+
+/// A day as the history shows it, its numbers written the way the reader's language does.
+struct DayRow {
+    date: String,
+    visitors: i64,
+    tickets: i64,
+    appointments: i64,
+    no_shows: i64,
+    wait: [String; 3],
+    service: [String; 2],
+    pressure: [String; 2],
+}
+
+impl DayRow {
+    fn new(day: &DailyFigures, t: Tr) -> DayRow {
+        let number =
+            |value: Option<f64>| value.map(|v| decimal(v, t)).unwrap_or_else(|| "–".into());
+        DayRow {
+            date: t.date(day.date),
+            visitors: day.visitors,
+            tickets: day.tickets,
+            appointments: day.appointments,
+            no_shows: day.no_shows,
+            wait: [
+                number(day.wait.map(|w| w.p50)),
+                number(day.wait.map(|w| w.p90)),
+                number(day.wait.map(|w| w.max)),
+            ],
+            service: [
+                number(day.service.map(|s| s.p50)),
+                number(day.service.map(|s| s.p90)),
+            ],
+            pressure: [
+                number(day.pressure.map(|p| p.peak)),
+                number(day.pressure.map(|p| p.mean)),
+            ],
+        }
+    }
+}
+
+/// One decimal, with a decimal comma in Dutch and French.
+fn decimal(value: f64, t: Tr) -> String {
+    let text = format!("{value:.1}");
+    match t.locale {
+        loket_domain::locale::Locale::En => text,
+        _ => text.replace('.', ","),
+    }
+}
+
+/// A bar of the visitors chart, in the SVG's own units.
+struct Bar {
+    x: usize,
+    y: i64,
+    height: i64,
+    label: String,
+}
+
+const CHART_HEIGHT: i64 = 160;
+const BAR_STEP: usize = 22;
+
+fn visitor_bars(days: &[DailyFigures], t: Tr) -> Vec<Bar> {
+    let most = days.iter().map(|d| d.visitors).max().unwrap_or(0).max(1);
+    days.iter()
+        .enumerate()
+        .map(|(i, day)| {
+            let height = day.visitors * CHART_HEIGHT / most;
+            Bar {
+                x: i * BAR_STEP,
+                y: CHART_HEIGHT - height,
+                height,
+                label: format!("{}: {}", t.date(day.date), day.visitors),
+            }
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "manage_history.html")]
+struct HistoryTemplate {
+    page: Page,
+    site: String,
+    site_name: String,
+    from: String,
+    to: String,
+    rows: Vec<DayRow>,
+    bars: Vec<Bar>,
+    chart_width: usize,
+    chart_height: i64,
+    csv_link: String,
+    errors: Errors,
+}
+
+async fn history(
+    State(state): State<AppState>,
+    page: Page,
+    Query(query): Query<HistoryQuery>,
+) -> PageResult {
+    page.require_any(&MANAGE_ROLES)?;
+    let snapshot = state.books.current(&state.store).await?;
+    let (span, errors) = span(&state, &snapshot, &query)?;
+    let days = daily(&state, &span.site, span.from, span.to).await?;
+    let t = page.t;
+    let csv_link = format!(
+        "/manage/history.csv?site={}&from={}&to={}",
+        span.site.code, span.from, span.to
+    );
+    let template = HistoryTemplate {
+        site: span.site.code.clone(),
+        site_name: span.site.name.clone(),
+        from: if errors.0.is_empty() {
+            span.from.to_string()
+        } else {
+            query.from.clone()
+        },
+        to: if errors.0.is_empty() {
+            span.to.to_string()
+        } else {
+            query.to.clone()
+        },
+        rows: days.iter().map(|day| DayRow::new(day, t)).collect(),
+        chart_width: days.len().max(1) * BAR_STEP,
+        chart_height: CHART_HEIGHT,
+        bars: visitor_bars(&days, t),
+        csv_link,
+        errors: Errors::translate(&errors, t),
+        page,
+    };
+    let invalid = !template.errors.is_empty();
+    render_form(template, invalid)
+}
+
+/// The history as CSV for a spreadsheet: `;` between fields and the reader's decimal sign, as
+/// spreadsheets in Belgium expect, with a byte order mark so accents survive.
+async fn history_csv(
+    State(state): State<AppState>,
+    page: Page,
+    Query(query): Query<HistoryQuery>,
+) -> PageResult {
+    page.require_any(&MANAGE_ROLES)?;
+    let snapshot = state.books.current(&state.store).await?;
+    let (span, errors) = span(&state, &snapshot, &query)?;
+    if !errors.0.is_empty() {
+        return Err(PageError::NotFound);
+    }
+    let days = daily(&state, &span.site, span.from, span.to).await?;
+    let t = page.t;
+    let columns = [
+        "manage-csv-date",
+        "manage-csv-visitors",
+        "manage-csv-tickets",
+        "manage-csv-appointments",
+        "manage-csv-no-shows",
+        "manage-csv-wait-p50",
+        "manage-csv-wait-p90",
+        "manage-csv-wait-max",
+        "manage-csv-service-p50",
+        "manage-csv-service-p90",
+        "manage-csv-pressure-peak",
+        "manage-csv-pressure-mean",
+    ]
+    .map(|id| t.get(id));
+    let mut csv = String::from("\u{feff}");
+    csv.push_str(&columns.join(";"));
+    csv.push_str("\r\n");
+    for day in &days {
+        let number = |value: Option<f64>| value.map(|v| decimal(v, t)).unwrap_or_default();
+        let fields = [
+            day.date.to_string(),
+            day.visitors.to_string(),
+            day.tickets.to_string(),
+            day.appointments.to_string(),
+            day.no_shows.to_string(),
+            number(day.wait.map(|w| w.p50)),
+            number(day.wait.map(|w| w.p90)),
+            number(day.wait.map(|w| w.max)),
+            number(day.service.map(|s| s.p50)),
+            number(day.service.map(|s| s.p90)),
+            number(day.pressure.map(|p| p.peak)),
+            number(day.pressure.map(|p| p.mean)),
+        ];
+        csv.push_str(&fields.join(";"));
+        csv.push_str("\r\n");
+    }
+    let name = format!(
+        "attachment; filename=\"loket-{}-{}-{}.csv\"",
+        span.site.code, span.from, span.to
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        csv,
+    )
+        .into_response())
 }
