@@ -48,9 +48,7 @@ async fn the_manager_sees_each_zone_live_with_pressure_service_appointments_and_
     assert_eq!(zone_row(&html, "A")[0], "4");
     assert_eq!(zone_row(&html, "A")[4], "geen loket open");
 
-    let counter = app.token("balie1").await;
-    let sign_in = "/api/v1/counters/stadskantoor/1/sign-in";
-    assert_eq!(post(&app, sign_in, &counter, json!({})).await.0, 204);
+    let counter = open_counter(&app).await;
     let (_, html) = page(&manager, &app, "/manage").await;
     assert_eq!(zone_row(&html, "A")[4], "4,0");
 
@@ -123,6 +121,14 @@ async fn only_managers_and_admins_see_the_management_view() {
     }
 }
 
+/// Signs `balie1` in at counter 1 and returns their token.
+async fn open_counter(app: &TestApp) -> String {
+    let counter = app.token("balie1").await;
+    let sign_in = "/api/v1/counters/stadskantoor/1/sign-in";
+    assert_eq!(post(app, sign_in, &counter, json!({})).await.0, 204);
+    counter
+}
+
 /// Calls the next ticket at counter 1 after `wait` minutes and finishes it after `service`
 /// minutes with these transactions.
 async fn serve_next(app: &TestApp, counter: &str, wait: i64, service: i64, done: &[&str]) {
@@ -154,14 +160,7 @@ async fn the_daily_statistics_count_visitors_transactions_waits_and_pressure() {
     for _ in 0..3 {
         take_ticket(&app, "rijbewijs-afhalen").await;
     }
-    let counter = app.token("balie1").await;
-    post(
-        &app,
-        "/api/v1/counters/stadskantoor/1/sign-in",
-        &counter,
-        json!({}),
-    )
-    .await;
+    let counter = open_counter(&app).await;
     serve_next(&app, &counter, 10, 6, &["rijbewijs-afhalen"]).await;
     serve_next(&app, &counter, 4, 10, &["rijbewijs-afhalen", "pin-puk"]).await;
 
@@ -237,14 +236,7 @@ async fn the_history_shows_each_day_with_a_chart_and_exports_csv_for_a_spreadshe
     for _ in 0..2 {
         take_ticket(&app, "rijbewijs-afhalen").await;
     }
-    let counter = app.token("balie1").await;
-    post(
-        &app,
-        "/api/v1/counters/stadskantoor/1/sign-in",
-        &counter,
-        json!({}),
-    )
-    .await;
+    let counter = open_counter(&app).await;
     serve_next(&app, &counter, 12, 5, &["rijbewijs-afhalen"]).await;
 
     let manager = app.signed_in("manager").await;

@@ -309,38 +309,44 @@ struct HistoryTemplate {
     errors: Errors,
 }
 
+/// The span asked for and its days, for a manager or admin.
+async fn history_days(
+    state: &AppState,
+    page: &Page,
+    query: &HistoryQuery,
+) -> Result<(Span, FieldErrors, Vec<DailyFigures>), PageError> {
+    page.require_any(&MANAGE_ROLES)?;
+    let snapshot = state.books.current(&state.store).await?;
+    let (span, errors) = span(state, &snapshot, query)?;
+    let days = daily(state, &span.site, span.from, span.to).await?;
+    Ok((span, errors, days))
+}
+
 async fn history(
     State(state): State<AppState>,
     page: Page,
     Query(query): Query<HistoryQuery>,
 ) -> PageResult {
-    page.require_any(&MANAGE_ROLES)?;
-    let snapshot = state.books.current(&state.store).await?;
-    let (span, errors) = span(&state, &snapshot, &query)?;
-    let days = daily(&state, &span.site, span.from, span.to).await?;
+    let (span, errors, days) = history_days(&state, &page, &query).await?;
     let t = page.t;
-    let csv_link = format!(
-        "/manage/history.csv?site={}&from={}&to={}",
-        span.site.code, span.from, span.to
-    );
+    // After an error the fields show what was typed; otherwise the span shown.
+    let shown = |used: Date, typed: &str| match errors.0.is_empty() {
+        true => used.to_string(),
+        false => typed.to_owned(),
+    };
     let template = HistoryTemplate {
         site: span.site.code.clone(),
         site_name: span.site.name.clone(),
-        from: if errors.0.is_empty() {
-            span.from.to_string()
-        } else {
-            query.from.clone()
-        },
-        to: if errors.0.is_empty() {
-            span.to.to_string()
-        } else {
-            query.to.clone()
-        },
+        from: shown(span.from, &query.from),
+        to: shown(span.to, &query.to),
         rows: days.iter().map(|day| DayRow::new(day, t)).collect(),
         chart_width: days.len().max(1) * BAR_STEP,
         chart_height: CHART_HEIGHT,
         bars: visitor_bars(&days, t),
-        csv_link,
+        csv_link: format!(
+            "/manage/history.csv?site={}&from={}&to={}",
+            span.site.code, span.from, span.to
+        ),
         errors: Errors::translate(&errors, t),
         page,
     };
@@ -355,13 +361,10 @@ async fn history_csv(
     page: Page,
     Query(query): Query<HistoryQuery>,
 ) -> PageResult {
-    page.require_any(&MANAGE_ROLES)?;
-    let snapshot = state.books.current(&state.store).await?;
-    let (span, errors) = span(&state, &snapshot, &query)?;
+    let (span, errors, days) = history_days(&state, &page, &query).await?;
     if !errors.0.is_empty() {
         return Err(PageError::NotFound);
     }
-    let days = daily(&state, &span.site, span.from, span.to).await?;
     let t = page.t;
     let columns = [
         "manage-csv-date",
