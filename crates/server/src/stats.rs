@@ -96,3 +96,43 @@ fn invalid(error: jiff::Error) -> loket_store::StoreError {
 pub fn span_is_valid(from: Date, to: Date) -> bool {
     from <= to && i64::from((to - from).get_days()) < MAX_DAYS
 }
+
+/// Visitors per weekday (Monday first) and hour of the day over a span, in the city's time.
+pub struct HeatMap {
+    pub counts: [[i64; 24]; 7],
+}
+
+impl HeatMap {
+    /// Office hours (8 to 19), widened to every hour that had visitors.
+    pub fn hours(&self) -> std::ops::RangeInclusive<usize> {
+        let busy = |hour: &usize| self.counts.iter().any(|day| day[*hour] > 0);
+        let first = (0..24).find(busy).unwrap_or(8).min(8);
+        let last = (0..24).rev().find(busy).unwrap_or(19).max(19);
+        first..=last
+    }
+
+    pub fn most(&self) -> i64 {
+        self.counts.iter().flatten().copied().max().unwrap_or(0)
+    }
+}
+
+/// When visitors came over the days `from` to `to`, by weekday and hour.
+pub async fn visitors_by_weekday_and_hour(
+    state: &AppState,
+    site: &Site,
+    from: Date,
+    to: Date,
+) -> StoreResult<HeatMap> {
+    let zone = state.settings.time_zone.clone();
+    let start = local_midnight(from, &zone)?;
+    let end = local_midnight(to.tomorrow().map_err(invalid)?, &zone)?;
+    let mut counts = [[0; 24]; 7];
+    for at in state.store.visit_starts(site.id, start, end).await? {
+        let local = Timestamp::from_second(at)
+            .map_err(invalid)?
+            .to_zoned(zone.clone());
+        let weekday = local.weekday().to_monday_zero_offset() as usize;
+        counts[weekday][local.hour() as usize] += 1;
+    }
+    Ok(HeatMap { counts })
+}

@@ -258,6 +258,14 @@ async fn the_history_shows_each_day_with_a_chart_and_exports_csv_for_a_spreadshe
         html.contains("<td class=\"number\">12,0</td>"),
         "the wait in minutes"
     );
+    let thursday = html
+        .split("<tr>")
+        .find(|row| row.contains("<th scope=\"row\">donderdag</th>"))
+        .expect("a heat map row for Thursday");
+    assert!(
+        thursday.contains("<td class=\"heat-4\">2</td>"),
+        "two visitors at ten on Thursday, the busiest hour: {thursday}"
+    );
 
     let (status, html) = page(&manager, &app, "/manage/history?from=gisteren&to=").await;
     assert_eq!(status, 422);

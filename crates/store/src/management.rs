@@ -199,3 +199,20 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// When each visit at a site began in `[from, until)` (its first ticket, unless the citizen
+    /// left before being called), in Unix seconds.
+    pub async fn visit_starts(
+        &self,
+        site_id: i64,
+        from: Timestamp,
+        until: Timestamp,
+    ) -> StoreResult<Vec<i64>> {
+        let sql = "SELECT issued_at FROM tickets WHERE site_id = $1 AND issued_at >= $2 AND issued_at < $3 \
+                   AND transferred_from IS NULL AND status <> 'cancelled'";
+        Ok(on_backend!(self, pool => sqlx::query_scalar(sql)
+            .bind(site_id).bind(from.as_second()).bind(until.as_second())
+            .fetch_all(pool).await?))
+    }
+}

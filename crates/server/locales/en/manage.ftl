@@ -62,3 +62,7 @@ manage-csv-service-p90 = Service 90th percentile (min)
 manage-csv-pressure-peak = Counter pressure peak
 manage-csv-pressure-mean = Counter pressure mean
 manage-history-link = The history per day, with a chart and CSV
+
+manage-history-heat = Visitors per weekday and hour
+manage-history-heat-hint = How many visitors came in on each weekday in each hour of the chosen span; the darker, the busier.
+manage-history-hour-suffix = :00

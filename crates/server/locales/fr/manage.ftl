@@ -62,3 +62,7 @@ manage-csv-service-p90 = Traitement 90e percentile (min)
 manage-csv-pressure-peak = Pression pic
 manage-csv-pressure-mean = Pression moyenne
 manage-history-link = L'historique par jour, avec graphique et CSV
+
+manage-history-heat = Visiteurs par jour de la semaine et par heure
+manage-history-heat-hint = Combien de visiteurs sont arrivés chaque jour de la semaine à chaque heure de la période choisie ; plus c'est foncé, plus c'est chargé.
+manage-history-hour-suffix = h

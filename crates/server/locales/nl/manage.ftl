@@ -62,3 +62,7 @@ manage-csv-service-p90 = Behandeltijd 90e percentiel (min)
 manage-csv-pressure-peak = Loketdruk piek
 manage-csv-pressure-mean = Loketdruk gemiddeld
 manage-history-link = De geschiedenis per dag, met grafiek en CSV
+
+manage-history-heat = Bezoekers per weekdag en uur
+manage-history-heat-hint = Hoeveel bezoekers binnenkwamen op elke weekdag in elk uur van de gekozen periode; hoe donkerder, hoe drukker.
+manage-history-hour-suffix = u

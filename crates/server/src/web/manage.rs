@@ -5,7 +5,7 @@
 
 use crate::i18n::Tr;
 use crate::state::AppState;
-use crate::stats::{DailyFigures, daily, span_is_valid};
+use crate::stats::{DailyFigures, HeatMap, daily, span_is_valid, visitors_by_weekday_and_hour};
 use crate::web::form::Errors;
 use crate::web::page::{Page, PageError, PageResult};
 use crate::web::reception::{ZoneLine, today_span, zone_line};
@@ -293,6 +293,38 @@ fn visitor_bars(days: &[DailyFigures], t: Tr) -> Vec<Bar> {
         .collect()
 }
 
+/// A weekday's row of the heat map: its name and, per hour shown, the visitors and a shade 0-4.
+struct HeatRow {
+    weekday: String,
+    cells: Vec<(i64, usize)>,
+}
+
+fn heat_rows(map: &HeatMap, t: Tr) -> (Vec<usize>, Vec<HeatRow>) {
+    let hours: Vec<usize> = map.hours().collect();
+    let most = map.most().max(1);
+    let rows = (0..7)
+        .map(|day| HeatRow {
+            weekday: t.weekday(
+                jiff::civil::Weekday::from_monday_zero_offset(day as i8)
+                    .unwrap_or(jiff::civil::Weekday::Monday),
+            ),
+            cells: hours
+                .iter()
+                .map(|&hour| {
+                    let count = map.counts[day][hour];
+                    let shade = if count == 0 {
+                        0
+                    } else {
+                        1 + (count * 3 / most) as usize
+                    };
+                    (count, shade)
+                })
+                .collect(),
+        })
+        .collect();
+    (hours, rows)
+}
+
 #[derive(Template)]
 #[template(path = "manage_history.html")]
 struct HistoryTemplate {
@@ -305,6 +337,8 @@ struct HistoryTemplate {
     bars: Vec<Bar>,
     chart_width: usize,
     chart_height: i64,
+    heat_hours: Vec<usize>,
+    heat_rows: Vec<HeatRow>,
     csv_link: String,
     errors: Errors,
 }
@@ -329,6 +363,8 @@ async fn history(
 ) -> PageResult {
     let (span, errors, days) = history_days(&state, &page, &query).await?;
     let t = page.t;
+    let heat = visitors_by_weekday_and_hour(&state, &span.site, span.from, span.to).await?;
+    let (heat_hours, heat_rows) = heat_rows(&heat, t);
     // After an error the fields show what was typed; otherwise the span shown.
     let shown = |used: Date, typed: &str| match errors.0.is_empty() {
         true => used.to_string(),
@@ -343,6 +379,8 @@ async fn history(
         chart_width: days.len().max(1) * BAR_STEP,
         chart_height: CHART_HEIGHT,
         bars: visitor_bars(&days, t),
+        heat_hours,
+        heat_rows,
         csv_link: format!(
             "/manage/history.csv?site={}&from={}&to={}",
             span.site.code, span.from, span.to
