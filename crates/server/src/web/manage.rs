@@ -148,11 +148,7 @@ fn pressure(waiting: usize, open: usize, t: Tr) -> String {
             t.get("manage-no-counter-open")
         };
     }
-    let value = format!("{:.1}", waiting as f64 / open as f64);
-    match t.locale {
-        loket_domain::locale::Locale::En => value,
-        _ => value.replace('.', ","),
-    }
+    decimal(waiting as f64 / open as f64, t)
 }
 
 fn on_call_figures(today: OnCallToday, waiting: usize, t: Tr) -> OnCallFigures {
