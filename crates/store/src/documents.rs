@@ -164,6 +164,19 @@ impl Store {
         rows.into_iter().map(Document::try_from).collect()
     }
 
+    /// The documents in a citizen's e-box, whoever they are about.
+    pub(crate) async fn documents_delivered_to(
+        &self,
+        national_number: &str,
+    ) -> StoreResult<Vec<Document>> {
+        let sql = format!(
+            "{DOCUMENT_COLUMNS} WHERE id IN (SELECT document_id FROM ebox_messages WHERE national_number = $1)"
+        );
+        let rows: Vec<DocumentRow> = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(national_number).fetch_all(pool).await?);
+        rows.into_iter().map(Document::try_from).collect()
+    }
+
     /// The file exactly as it was issued.
     pub async fn document_pdf(&self, id: i64) -> StoreResult<Vec<u8>> {
         let sql = "SELECT pdf FROM documents WHERE id = $1";

@@ -5,6 +5,7 @@
 
 use crate::backend::BeginWrite;
 use crate::documents::Document;
+use crate::floor::instant;
 use crate::{Store, StoreError, StoreResult};
 use jiff::Timestamp;
 use loket_domain::locale::Locale;
@@ -221,10 +222,6 @@ impl TryFrom<MessageRow> for Message {
     }
 }
 
-fn instant(second: i64) -> StoreResult<Timestamp> {
-    Timestamp::from_second(second).map_err(|e| StoreError::Invalid(e.to_string()))
-}
-
 /// Keeps `$request` (a [`NewRequest`]) inside the write transaction `$tx`; evaluates to its id.
 macro_rules! insert_request_in {
     ($tx:ident, $request:expr) => {{
@@ -353,6 +350,29 @@ impl Store {
         let rows: Vec<MessageRow> = on_backend!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(national_number).fetch_all(pool).await?);
         rows.into_iter().map(Message::try_from).collect()
+    }
+
+    /// The citizen's e-box, the newest first, each message with the document it carries: two
+    /// queries, however many messages.
+    pub async fn ebox_with_documents(
+        &self,
+        national_number: &str,
+    ) -> StoreResult<Vec<(Message, Option<Document>)>> {
+        let mut documents: std::collections::HashMap<i64, Document> = self
+            .documents_delivered_to(national_number)
+            .await?
+            .into_iter()
+            .map(|document| (document.id, document))
+            .collect();
+        Ok(self
+            .ebox(national_number)
+            .await?
+            .into_iter()
+            .map(|message| {
+                let document = message.document_id.and_then(|id| documents.remove(&id));
+                (message, document)
+            })
+            .collect())
     }
 
     /// One message of the citizen's e-box; [`StoreError::NotFound`] for a message that is not

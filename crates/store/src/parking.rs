@@ -7,6 +7,7 @@
 use crate::backend::BeginWrite;
 use crate::documents::NewDocument;
 use crate::eloket::{NewMessage, NewRequest, deliver_message_in, insert_request_in};
+use crate::floor::instant;
 use crate::{Store, StoreError, StoreResult};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -156,10 +157,6 @@ fn holding(alias: &str, cutoff: &str) -> String {
 fn day(text: &str) -> StoreResult<Date> {
     text.parse()
         .map_err(|_| StoreError::Invalid(format!("parking card day {text}")))
-}
-
-fn instant(second: i64) -> StoreResult<Timestamp> {
-    Timestamp::from_second(second).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
 impl TryFrom<CardRow> for ParkingCard {

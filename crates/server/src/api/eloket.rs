@@ -16,6 +16,7 @@ use loket_domain::address_change::DeclarationInput;
 use loket_domain::catalogue::FieldErrors;
 use loket_domain::national_number::NationalNumber;
 use loket_store::citizens::Assurance;
+use loket_store::documents::Document;
 use loket_store::eloket::{Message, Request};
 use serde::Serialize;
 use serde_json::Value;
@@ -210,37 +211,35 @@ pub async fn ebox(
 ) -> ApiResult<Json<Vec<EboxMessageJson>>> {
     let owner = citizen_number(&citizen)?;
     let t = Tr::new(current_locale());
-    let mut answer = Vec::new();
-    for message in state.store.ebox(owner.digits()).await? {
-        answer.push(message_json(&state, t, &message).await?);
-    }
-    Ok(Json(answer))
+    let messages = state.store.ebox_with_documents(owner.digits()).await?;
+    Ok(Json(
+        messages
+            .into_iter()
+            .map(|(message, document)| message_json(&state, t, &message, document))
+            .collect(),
+    ))
 }
 
-async fn message_json(state: &AppState, t: Tr, message: &Message) -> ApiResult<EboxMessageJson> {
+fn message_json(
+    state: &AppState,
+    t: Tr,
+    message: &Message,
+    document: Option<Document>,
+) -> EboxMessageJson {
     let words = words(t, message);
-    let document = match message.document_id {
-        Some(id) => {
-            let document = state
-                .store
-                .ebox_document(&message.national_number, id)
-                .await?;
-            Some(EboxDocumentJson {
-                id: document.id,
-                kind: document.kind,
-                verification_code: document.verification_code,
-            })
-        }
-        None => None,
-    };
-    Ok(EboxMessageJson {
+    let document = document.map(|document| EboxDocumentJson {
+        id: document.id,
+        kind: document.kind,
+        verification_code: document.verification_code,
+    });
+    EboxMessageJson {
         id: message.id,
         subject: words.subject,
         body: words.body,
         received_at: state.local_instant(message.received_at),
         read: message.is_read(),
         document,
-    })
+    }
 }
 
 /// A document from the citizen's e-box: the PDF exactly as issued. Another citizen's document

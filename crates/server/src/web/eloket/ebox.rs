@@ -4,7 +4,7 @@
 use super::signed_in_number;
 use crate::eloket::ebox::words;
 use crate::state::AppState;
-use crate::web::page::{Page, PageError, PageResult};
+use crate::web::page::{Page, PageResult};
 use crate::web::render;
 use askama::Template;
 use axum::Router;
@@ -38,18 +38,14 @@ struct DocumentView {
     verification_code: String,
 }
 
-async fn view(state: &AppState, page: &Page, message: &Message) -> Result<MessageView, PageError> {
+fn view(
+    state: &AppState,
+    page: &Page,
+    message: &Message,
+    document: Option<&Document>,
+) -> MessageView {
     let words = words(page.t, message);
-    let document = match message.document_id {
-        Some(id) => Some(document_view(
-            &state
-                .store
-                .ebox_document(&message.national_number, id)
-                .await?,
-        )),
-        None => None,
-    };
-    Ok(MessageView {
+    MessageView {
         id: message.id,
         subject: words.subject,
         body: words.body,
@@ -64,8 +60,8 @@ async fn view(state: &AppState, page: &Page, message: &Message) -> Result<Messag
             )
         ),
         read: message.is_read(),
-        document,
-    })
+        document: document.map(document_view),
+    }
 }
 
 fn document_view(document: &Document) -> DocumentView {
@@ -91,10 +87,13 @@ struct InboxTemplate {
 
 async fn inbox(State(state): State<AppState>, page: Page) -> PageResult {
     let number = signed_in_number(page.require_citizen()?)?;
-    let mut messages = Vec::new();
-    for message in state.store.ebox(number.digits()).await? {
-        messages.push(view(&state, &page, &message).await?);
-    }
+    let messages: Vec<MessageView> = state
+        .store
+        .ebox_with_documents(number.digits())
+        .await?
+        .iter()
+        .map(|(message, document)| view(&state, &page, message, document.as_ref()))
+        .collect();
     let unread = messages.iter().filter(|m| !m.read).count() as i64;
     render(InboxTemplate {
         page,
@@ -117,7 +116,11 @@ async fn message(State(state): State<AppState>, page: Page, Path(id): Path<i64>)
         .store
         .mark_message_read(number.digits(), id, state.now())
         .await?;
-    let message = view(&state, &page, &message).await?;
+    let document = match message.document_id {
+        Some(document) => Some(state.store.ebox_document(number.digits(), document).await?),
+        None => None,
+    };
+    let message = view(&state, &page, &message, document.as_ref());
     render(MessageTemplate { page, message })
 }
 
