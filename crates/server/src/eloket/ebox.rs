@@ -9,7 +9,6 @@ use loket_domain::locale::Locale;
 use loket_domain::register::Resident;
 use loket_store::StoreResult;
 use loket_store::eloket::Message;
-use loket_store::outbox::OutgoingMail;
 use std::collections::BTreeMap;
 
 /// A certificate is in the e-box; parameter `type`, the certificate's code.
@@ -104,16 +103,13 @@ pub async fn notify(state: &AppState, resident: &Resident, language: Locale) -> 
         link: format!("{}/ebox", state.settings.public_url.trim_end_matches('/')),
         organisation: state.settings.organisation.clone(),
     };
-    let mail = OutgoingMail {
+    let subject = notice.subject.clone();
+    crate::mail::queue_now(
+        state,
         recipient,
-        subject: notice.subject.clone(),
-        text: crate::mail::rendered(TextMail { m: &notice }.render())?,
-        html: crate::mail::rendered(HtmlMail { m: &notice }.render())?,
-        attachment: None,
-    };
-    state
-        .store
-        .queue_mail(&mail, state.now(), state.now())
-        .await?;
-    Ok(())
+        subject,
+        TextMail { m: &notice },
+        HtmlMail { m: &notice },
+    )
+    .await
 }

@@ -18,6 +18,29 @@ use std::sync::Arc;
 
 pub use sender::{run_outbox, send_due_mails};
 
+/// Puts a mail without attachment in the outbox, to leave at once, from its text and HTML
+/// templates.
+pub async fn queue_now(
+    state: &crate::state::AppState,
+    recipient: String,
+    subject: String,
+    text: impl askama::Template,
+    html: impl askama::Template,
+) -> loket_store::StoreResult<()> {
+    let mail = loket_store::outbox::OutgoingMail {
+        recipient,
+        subject,
+        text: rendered(text.render())?,
+        html: rendered(html.render())?,
+        attachment: None,
+    };
+    state
+        .store
+        .queue_mail(&mail, state.now(), state.now())
+        .await?;
+    Ok(())
+}
+
 /// A mail template rendered, or the error to give up queueing the mail with.
 pub fn rendered(result: Result<String, askama::Error>) -> loket_store::StoreResult<String> {
     result.map_err(|e| loket_store::StoreError::Invalid(e.to_string()))

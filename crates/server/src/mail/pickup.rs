@@ -8,7 +8,6 @@ use crate::state::AppState;
 use askama::Template;
 use loket_store::catalogue::Product;
 use loket_store::organisation::Site;
-use loket_store::outbox::OutgoingMail;
 use loket_store::pickups::Pickup;
 use loket_store::{StoreError, StoreResult};
 
@@ -89,18 +88,15 @@ async fn queue_mail(
         bring: things_to_bring(product, t),
         organisation: state.settings.organisation.clone(),
     };
-    let mail = OutgoingMail {
+    let subject = content.subject.clone();
+    crate::mail::queue_now(
+        state,
         recipient,
-        subject: content.subject.clone(),
-        text: crate::mail::rendered(TextMail { m: &content }.render())?,
-        html: crate::mail::rendered(HtmlMail { m: &content }.render())?,
-        attachment: None,
-    };
-    state
-        .store
-        .queue_mail(&mail, state.now(), state.now())
-        .await?;
-    Ok(())
+        subject,
+        TextMail { m: &content },
+        HtmlMail { m: &content },
+    )
+    .await
 }
 
 /// The text message: short, with the code and where to go, and never the national number.
