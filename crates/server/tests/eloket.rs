@@ -197,6 +197,7 @@ async fn on_the_pages_a_resident_signs_in_asks_for_a_certificate_and_reads_it() 
     assert_eq!(status, 200);
     assert!(html.contains("Aanmelden bij het e-loket"));
     assert!(html.contains("demo-inwoner"));
+    assert!(html.contains("Meld u aan om uw e-loket te openen."));
 
     let (status, html) = form(&browser, &app, "/eloket/login/demo", "resident=&next=/ebox").await;
     assert_eq!(status, 422);

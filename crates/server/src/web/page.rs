@@ -238,8 +238,8 @@ impl PageError {
     fn title_id(self) -> &'static str {
         match self {
             PageError::NotFound => "error-not-found-title",
-            PageError::SignInNeeded => "login-title",
-            PageError::CitizenSignInNeeded => "eloket-sign-in-title",
+            // A citizen who must sign in is sent to the e-loket's sign-in page instead.
+            PageError::SignInNeeded | PageError::CitizenSignInNeeded => "login-title",
             PageError::Forbidden => "error-forbidden-title",
             PageError::Internal => "error-internal-title",
         }
@@ -248,8 +248,7 @@ impl PageError {
     fn message_id(self) -> &'static str {
         match self {
             PageError::NotFound => "error-not-found",
-            PageError::SignInNeeded => "login-needed",
-            PageError::CitizenSignInNeeded => "eloket-sign-in-needed",
+            PageError::SignInNeeded | PageError::CitizenSignInNeeded => "login-needed",
             PageError::Forbidden => "error-forbidden",
             PageError::Internal => "error-internal",
         }
