@@ -219,5 +219,21 @@ test("a resident applies for a parking card, pays it and receives the card", asy
   assert.match(await page.textContent("main"), /1-ABC-123/);
   await accessible(page);
   await screenshot(page, "eloket-parking-cards");
+
+  // Renewing is two clicks and a payment; the new card follows the old one.
+  await submit(page, "main a[href$='/renew']");
+  await accessible(page);
+  await submit(page, "form[action$='/renew'] button[type=submit]");
+  assert.match(page.url(), /\/pay\/test\//);
+  await submit(page, "form input[value=paid] ~ button");
+  await page.goto(`${loket.base}/eloket/parking-cards`);
+  assert.match(await page.textContent("main"), /3 december 2027/);
+
+  // Stopping asks once more, then the card is no longer valid.
+  await submit(page, "main a[href$='/stop']");
+  await accessible(page);
+  await submit(page, "form[action$='/stop'] button[type=submit]");
+  assert.match(await page.textContent("main"), /Gestopt/);
+  await accessible(page);
   await page.context().close();
 });
