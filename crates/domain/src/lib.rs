@@ -12,6 +12,7 @@ pub mod parking;
 pub mod queue;
 pub mod register;
 pub mod roster;
+pub mod simulation;
 pub mod slots;
 pub mod staff;
 pub mod stats;

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod payments;
 pub mod pickups;
 pub mod sales;
+pub mod simulate;
 pub mod sms;
 pub mod state;
 pub mod stats;

@@ -72,6 +72,28 @@ enum Command {
         #[arg(required = true)]
         file: Option<PathBuf>,
     },
+    /// Play a whole day of the office through the real floor on a fast clock, into the database,
+    /// and print its figures and how close the waits shown on the tickets came.
+    Simulate {
+        /// Install the Leuven demo first (kept when the database already holds it).
+        #[arg(long)]
+        demo: bool,
+        /// The day to play, e.g. 2026-12-03.
+        #[arg(long)]
+        date: jiff::civil::Date,
+        /// How many citizens come.
+        #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(1..=5000))]
+        visitors: u32,
+        /// The same seed plays the same day.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Stop at this local time, e.g. 18:30, and leave the floor as it is then.
+        #[arg(long)]
+        until: Option<jiff::civil::Time>,
+        /// The site's code; the first site when none is given.
+        #[arg(long)]
+        site: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -171,6 +193,30 @@ async fn main() -> anyhow::Result<()> {
                 clients,
             };
             loket_server::bench::run(options).await
+        }
+        Command::Simulate {
+            demo,
+            date,
+            visitors,
+            seed,
+            until,
+            site,
+        } => {
+            let store = open_store(cli.database, file).await?;
+            if demo {
+                store.install_demo(jiff::Timestamp::now()).await?;
+            }
+            let options = loket_server::simulate::SimulateOptions {
+                date,
+                visitors: visitors as usize,
+                seed,
+                until,
+                site,
+            };
+            let report = loket_server::simulate::run(store.clone(), options).await?;
+            println!("{report}");
+            store.close().await;
+            Ok(())
         }
         Command::Import { kind, file: path } => {
             let kind = match (kind, path) {
