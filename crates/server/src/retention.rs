@@ -79,7 +79,7 @@ pub async fn remove_expired(state: &AppState) -> StoreResult<RemovedPersonalData
 /// What was removed, in numbers only.
 pub fn describe(removed: &RemovedPersonalData) -> String {
     format!(
-        "{} appointments, {} tickets, {} requests for the counter on call, {} documents collected or returned, {} messages",
+        "appointments {}, tickets {}, requests for the counter on call {}, documents handed over or returned {}, messages {}",
         removed.appointments,
         removed.tickets,
         removed.on_call_requests,

@@ -232,7 +232,9 @@ async fn a_day_past_the_retention_period_loses_its_personal_data_and_keeps_its_f
         .collect();
     assert_eq!(audited.len(), 1);
     assert!(
-        audited[0].detail.starts_with("1 appointments, 3 tickets"),
+        audited[0]
+            .detail
+            .starts_with("appointments 1, tickets 3, requests for the counter on call 1"),
         "{}",
         audited[0].detail
     );
@@ -334,7 +336,9 @@ async fn a_bad_retention_period_is_refused_with_a_clear_message() {
     let (success, printed, error) = output(&ran);
     assert!(success, "{error}");
     assert!(
-        printed.contains("Removed the personal data of visits older than 30 days: 0 appointments"),
+        printed.contains(
+            "Removed the personal data of visits older than 30 days: appointments 0, tickets 0"
+        ),
         "{printed}"
     );
 }
