@@ -17,8 +17,8 @@ pub async fn fresh_store() -> (Store, TestDatabase) {
 }
 
 impl Store {
-    /// Every text column, as `table.column`, that holds `text` somewhere: for tests that prove a
-    /// name or number is gone from the whole database.
+    /// Every text column, as `table.column`, that holds `text` somewhere, whatever its case: for
+    /// tests that prove a name or number is gone from the whole database.
     pub async fn columns_holding(&self, text: &str) -> StoreResult<Vec<String>> {
         let columns = "SELECT m.name, c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c \
                        WHERE m.type = 'table' AND c.type = 'TEXT' ORDER BY m.name, c.cid";
@@ -28,10 +28,10 @@ impl Store {
             crate::Backend::Sqlite(pool) => sqlx::query_as(columns).fetch_all(pool).await?,
             crate::Backend::Postgres(pool) => sqlx::query_as(pg_columns).fetch_all(pool).await?,
         };
-        let pattern = format!("%{text}%");
+        let pattern = format!("%{}%", text.to_lowercase());
         let mut holding = Vec::new();
         for (table, column) in columns {
-            let sql = format!("SELECT COUNT(*) FROM {table} WHERE {column} LIKE $1");
+            let sql = format!("SELECT COUNT(*) FROM {table} WHERE LOWER({column}) LIKE $1");
             let count: i64 = on_backend!(self, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
                 .bind(&pattern).fetch_one(pool).await?);
             if count > 0 {
