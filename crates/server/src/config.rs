@@ -4,6 +4,7 @@
 use crate::floor::FloorRules;
 use crate::mail::SmtpSettings;
 use crate::oidc::{DEFAULT_NATIONAL_NUMBER_CLAIM, DEFAULT_SCOPES, OidcSettings};
+use crate::retention::RetentionPeriod;
 use crate::sms::SmsGateway;
 use anyhow::{Context, bail};
 use jiff::SignedDuration;
@@ -26,6 +27,7 @@ pub const OIDC_CLIENT_ID_ENV: &str = "LOKET_OIDC_CLIENT_ID";
 pub const OIDC_CLIENT_SECRET_ENV: &str = "LOKET_OIDC_CLIENT_SECRET";
 pub const OIDC_NATIONAL_NUMBER_CLAIM_ENV: &str = "LOKET_OIDC_NATIONAL_NUMBER_CLAIM";
 pub const OIDC_SCOPES_ENV: &str = "LOKET_OIDC_SCOPES";
+pub const VISIT_RETENTION_DAYS_ENV: &str = "LOKET_VISIT_RETENTION_DAYS";
 
 /// What `loket.toml` may hold; every key is optional.
 #[derive(Debug, Default, Deserialize)]
@@ -74,6 +76,8 @@ pub struct ConfigFile {
     pub oidc_national_number_claim: Option<String>,
     /// The scopes to ask for, separated by spaces (default `openid profile egovnrn`).
     pub oidc_scopes: Option<String>,
+    /// How many days after its day the personal data of a visit is kept (default 90).
+    pub visit_retention_days: Option<i64>,
 }
 
 impl ConfigFile {
@@ -110,6 +114,7 @@ pub struct ServeConfig {
     pub floor: FloorRules,
     /// None: citizens sign in only in the demo.
     pub oidc: Option<OidcSettings>,
+    pub visit_retention: RetentionPeriod,
 }
 
 /// The values given on the command line or in the environment, before the file and defaults.
@@ -167,6 +172,8 @@ impl ServeConfig {
                 .or(file.oidc_national_number_claim),
             scopes: env(OIDC_SCOPES_ENV).or(file.oidc_scopes),
         })?;
+        let visit_retention =
+            visit_retention(env(VISIT_RETENTION_DAYS_ENV), file.visit_retention_days)?;
         let public_url = env(PUBLIC_URL_ENV)
             .or(file.public_url)
             .unwrap_or_else(|| format!("http://{listen}"))
@@ -188,8 +195,30 @@ impl ServeConfig {
             smtp,
             sms,
             oidc,
+            visit_retention,
         })
     }
+}
+
+/// The retention period of the environment or else the file: a whole number of days.
+fn visit_retention(env: Option<String>, file: Option<i64>) -> anyhow::Result<RetentionPeriod> {
+    let (setting, value) = match (env.filter(|text| !text.trim().is_empty()), file) {
+        (Some(text), _) => (VISIT_RETENTION_DAYS_ENV, text),
+        (None, Some(days)) => ("visit_retention_days", days.to_string()),
+        (None, None) => return Ok(RetentionPeriod::default()),
+    };
+    value
+        .trim()
+        .parse()
+        .ok()
+        .and_then(RetentionPeriod::of_days)
+        .with_context(|| {
+            format!(
+                "{setting} {value}: expected how many days the personal data of a visit is kept, \
+                 a whole number from 1 to {}, e.g. 90",
+                RetentionPeriod::MAX_DAYS
+            )
+        })
 }
 
 /// The booking limits of the file, each at least one.
@@ -331,6 +360,30 @@ mod tests {
             ..ConfigFile::default()
         };
         assert!(ServeConfig::resolve(Overrides::default(), zero).is_err());
+    }
+
+    #[test]
+    fn the_retention_period_is_a_whole_number_of_days_the_environment_winning() {
+        assert_eq!(visit_retention(None, None).unwrap().days(), 90);
+        assert_eq!(visit_retention(None, Some(30)).unwrap().days(), 30);
+        assert_eq!(
+            visit_retention(Some(" 14 ".into()), Some(30))
+                .unwrap()
+                .days(),
+            14
+        );
+        let error = visit_retention(None, Some(0)).unwrap_err().to_string();
+        assert!(
+            error.starts_with("visit_retention_days 0: expected"),
+            "{error}"
+        );
+        let error = visit_retention(Some("1.5".into()), None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with("LOKET_VISIT_RETENTION_DAYS 1.5: expected"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod oidc;
 pub mod outbox;
 pub mod payments;
 pub mod pickups;
+pub mod retention;
 pub mod sales;
 pub mod simulate;
 pub mod sms;
@@ -41,6 +42,8 @@ pub struct AppOptions {
     pub floor: floor::FloorRules,
     /// The city's OpenID Connect provider citizens sign in with; None: not offered.
     pub oidc: Option<oidc::OidcSettings>,
+    /// How long the personal data of a visit is kept.
+    pub visit_retention: retention::RetentionPeriod,
 }
 
 /// Builds the whole application over a migrated store.
@@ -82,6 +85,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
         limits: config.limits,
         floor: config.floor,
         oidc: config.oidc.clone(),
+        visit_retention: config.visit_retention,
     };
     tokio::spawn(purge_expired_sessions(store.clone(), clock.clone()));
     mail::start_outbox(store.clone(), clock.clone(), config.smtp.clone());
@@ -90,6 +94,7 @@ pub async fn serve(config: ServeConfig) -> anyhow::Result<()> {
     tokio::spawn(mail::reminders::run_reminders(state.clone()));
     tokio::spawn(eloket::parking::run_reminders(state.clone()));
     tokio::spawn(floor::on_call::run_overdue_alerts(state.clone()));
+    tokio::spawn(retention::run(state.clone()));
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -45,6 +45,9 @@ enum Command {
     },
     /// Bring the database schema up to date.
     Migrate,
+    /// Remove now the personal data of visits older than the retention period, as the server
+    /// does every hour.
+    Retention,
     /// Manage staff accounts.
     User {
         #[command(subcommand)]
@@ -169,6 +172,13 @@ async fn main() -> anyhow::Result<()> {
             store.close().await;
             Ok(())
         }
+        Command::Retention => {
+            let overrides = Overrides {
+                database: cli.database,
+                ..Overrides::default()
+            };
+            remove_expired_personal_data(ServeConfig::resolve(overrides, file)?).await
+        }
         Command::User {
             command:
                 UserCommand::Create {
@@ -250,6 +260,25 @@ async fn import(store: &Store, kind: ImportKind) -> anyhow::Result<()> {
             );
         }
     }
+    Ok(())
+}
+
+async fn remove_expired_personal_data(config: ServeConfig) -> anyhow::Result<()> {
+    let store = Store::connect(&config.database_url).await?;
+    store.migrate().await?;
+    let options = loket_server::AppOptions {
+        visit_retention: config.visit_retention,
+        ..loket_server::AppOptions::default()
+    };
+    let clock = std::sync::Arc::new(loket_domain::clock::SystemClock);
+    let state = loket_server::state::AppState::new(store.clone(), clock, options).await?;
+    let removed = loket_server::retention::remove_expired(&state).await?;
+    println!(
+        "Removed the personal data of visits older than {} days: {}.",
+        config.visit_retention.days(),
+        loket_server::retention::describe(&removed)
+    );
+    store.close().await;
     Ok(())
 }
 

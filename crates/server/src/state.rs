@@ -34,6 +34,7 @@ pub struct Settings {
     pub time_zone: jiff::tz::TimeZone,
     pub limits: loket_store::appointments::BookingLimits,
     pub floor: crate::floor::FloorRules,
+    pub visit_retention: crate::retention::RetentionPeriod,
 }
 
 impl AppState {
@@ -60,6 +61,7 @@ impl AppState {
             time_zone,
             limits: options.limits,
             floor: options.floor,
+            visit_retention: options.visit_retention,
         };
         let signing_key = Arc::new(crate::certificates::signing::SigningKey::load(&store).await?);
         let oidc = options

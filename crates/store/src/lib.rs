@@ -27,6 +27,7 @@ pub mod parking;
 pub mod pickups;
 pub mod reception;
 pub mod register;
+pub mod retention;
 pub mod roster;
 pub mod sales;
 pub mod settings;

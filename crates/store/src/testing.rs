@@ -1,7 +1,7 @@
 //! Fresh, migrated stores for tests. `LOKET_TEST_DATABASE_URL=postgres://user@host:port` makes every
 //! story test run on its own new PostgreSQL database on that server instead of a SQLite file.
 
-use crate::Store;
+use crate::{Store, StoreResult};
 use std::path::PathBuf;
 
 pub const POSTGRES_ENV: &str = "LOKET_TEST_DATABASE_URL";
@@ -14,6 +14,32 @@ pub async fn fresh_store() -> (Store, TestDatabase) {
         .expect("connect to the test database");
     store.migrate().await.expect("migrate the test database");
     (store, database)
+}
+
+impl Store {
+    /// Every text column, as `table.column`, that holds `text` somewhere, whatever its case: for
+    /// tests that prove a name or number is gone from the whole database.
+    pub async fn columns_holding(&self, text: &str) -> StoreResult<Vec<String>> {
+        let columns = "SELECT m.name, c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c \
+                       WHERE m.type = 'table' AND c.type = 'TEXT' ORDER BY m.name, c.cid";
+        let pg_columns = "SELECT table_name::TEXT, column_name::TEXT FROM information_schema.columns \
+                          WHERE table_schema = 'public' AND data_type = 'text' ORDER BY table_name, ordinal_position";
+        let columns: Vec<(String, String)> = match self.backend() {
+            crate::Backend::Sqlite(pool) => sqlx::query_as(columns).fetch_all(pool).await?,
+            crate::Backend::Postgres(pool) => sqlx::query_as(pg_columns).fetch_all(pool).await?,
+        };
+        let pattern = format!("%{}%", text.to_lowercase());
+        let mut holding = Vec::new();
+        for (table, column) in columns {
+            let sql = format!("SELECT COUNT(*) FROM {table} WHERE LOWER({column}) LIKE $1");
+            let count: i64 = on_backend!(self, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                .bind(&pattern).fetch_one(pool).await?);
+            if count > 0 {
+                holding.push(format!("{table}.{column}"));
+            }
+        }
+        Ok(holding)
+    }
 }
 
 /// An empty database of its own for one test: a SQLite file in a temporary folder, or a new
