@@ -161,22 +161,21 @@ pub async fn days(
             .filter(|i| *i < count))
     };
     for ticket in facts.tickets {
-        if let (true, Some(i)) = (products.keeps(ticket.product_id), index(ticket.issued_at)?) {
+        if let Some(i) = index(ticket.issued_at)?.filter(|_| products.keeps(ticket.product_id)) {
             days[i].tickets.push(ticket);
         }
     }
     for appointment in facts.appointments {
-        let kept = appointment.product_ids.iter().any(|id| products.keeps(*id))
-            || (appointment.product_ids.is_empty() && products.0.is_none());
-        if let (true, Some(i)) = (kept, index(appointment.start_at)?) {
+        let kept = match appointment.product_ids.is_empty() {
+            true => products.0.is_none(),
+            false => appointment.product_ids.iter().any(|id| products.keeps(*id)),
+        };
+        if let Some(i) = index(appointment.start_at)?.filter(|_| kept) {
             days[i].appointments.push(appointment);
         }
     }
     for transaction in facts.transactions {
-        if let (true, Some(i)) = (
-            products.keeps(transaction.product_id),
-            index(transaction.at)?,
-        ) {
+        if let Some(i) = index(transaction.at)?.filter(|_| products.keeps(transaction.product_id)) {
             days[i].transactions.push(transaction);
         }
     }

@@ -1,5 +1,7 @@
 //! Figures for the management view: what the floor has done so far today, per zone, counted by the
-//! database from tickets, appointments and requests for the counter on call. No names.
+//! database from tickets, appointments and requests for the counter on call; and what the history
+//! is made from: a site's facts over a span of days, the certificates and address changes per
+//! channel, and the sales. No names.
 
 use crate::{Store, StoreResult};
 use jiff::Timestamp;
