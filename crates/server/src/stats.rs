@@ -15,7 +15,7 @@ use loket_domain::stats::{
     service_times, spread, visitors, waits,
 };
 use loket_store::StoreResult;
-use loket_store::management::{AppointmentFact, TransactionFact};
+use loket_store::management::{AppointmentFact, SpanFacts, TransactionFact};
 use loket_store::organisation::Site;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -142,6 +142,20 @@ pub async fn days(
             no_show_before,
         )
         .await?;
+    let opening = |date: Date| opening_samples(hours.calendar.day(date));
+    into_days(facts, from, to, &zone, products, opening)
+}
+
+/// Sorts the facts of a span into its days by the local date of each instant in `zone`, keeping
+/// those about `products`; each day's pressure sampled at `opening` of that day.
+fn into_days(
+    facts: SpanFacts,
+    from: Date,
+    to: Date,
+    zone: &TimeZone,
+    products: &Products,
+    opening: impl Fn(Date) -> Vec<i64>,
+) -> StoreResult<Vec<Day>> {
     let mut days: Vec<Day> = dates(from, to)?
         .into_iter()
         .map(|date| Day {
@@ -155,7 +169,7 @@ pub async fn days(
     let mut presence: Vec<Vec<PresenceChange>> = vec![Vec::new(); days.len()];
     let count = days.len();
     let index = |at: i64| -> StoreResult<Option<usize>> {
-        let date = local_date(at, &zone)?;
+        let date = local_date(at, zone)?;
         Ok(usize::try_from((date - from).get_days())
             .ok()
             .filter(|i| *i < count))
@@ -185,8 +199,7 @@ pub async fn days(
         }
     }
     for (day, presence) in days.iter_mut().zip(presence) {
-        let samples = opening_samples(hours.calendar.day(day.date));
-        day.pressure = pressure_samples(&day.tickets, &presence, &samples);
+        day.pressure = pressure_samples(&day.tickets, &presence, &opening(day.date));
     }
     Ok(days)
 }
@@ -429,4 +442,56 @@ pub fn visitors_by_weekday_and_hour(state: &AppState, days: &[Day]) -> StoreResu
         counts[weekday][local.hour() as usize] += 1;
     }
     Ok(HeatMap { counts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ticket(issued_at: i64, product_id: i64) -> TicketFacts {
+        TicketFacts {
+            issued_at,
+            called_at: Some(issued_at + 600),
+            started_at: Some(issued_at + 600),
+            finished_at: Some(issued_at + 900),
+            done: true,
+            cancelled: false,
+            transferred: false,
+            product_id,
+        }
+    }
+
+    fn at(instant: &str) -> i64 {
+        instant.parse::<Timestamp>().unwrap().as_second()
+    }
+
+    #[test]
+    fn a_day_of_25_hours_keeps_its_first_and_last_hour_and_a_filter_keeps_its_products() {
+        let zone = TimeZone::get("Europe/Brussels").unwrap();
+        let facts = SpanFacts {
+            tickets: vec![
+                // 00:30 on Sunday 25 October 2026, still summer time: 22:30 UTC the day before.
+                ticket(at("2026-10-24T22:30:00Z"), 1),
+                // 23:30 that Sunday, winter time again.
+                ticket(at("2026-10-25T22:30:00Z"), 2),
+                // 00:30 on Monday.
+                ticket(at("2026-10-25T23:30:00Z"), 1),
+            ],
+            ..SpanFacts::default()
+        };
+        let from: Date = "2026-10-24".parse().unwrap();
+        let to: Date = "2026-10-26".parse().unwrap();
+        let everything = Products::default();
+        let days = into_days(facts.clone(), from, to, &zone, &everything, |_| Vec::new()).unwrap();
+        let counts: Vec<usize> = days.iter().map(|day| day.tickets.len()).collect();
+        assert_eq!(counts, [0, 2, 1]);
+
+        let one = Products::only([1]);
+        let days = into_days(facts, from, to, &zone, &one, |_| Vec::new()).unwrap();
+        let counts: Vec<usize> = days.iter().map(|day| day.tickets.len()).collect();
+        assert_eq!(counts, [0, 1, 1]);
+        let week = per_period(&days, Per::Week);
+        assert_eq!(week.len(), 2, "Saturday and Sunday, then Monday");
+        assert_eq!(week[0].visitors, 1);
+    }
 }
