@@ -1,7 +1,9 @@
 //! The figures of a day at a site, computed from what happened on the floor: waits and service
 //! times as spreads, and the counter pressure (citizens waiting per open counter) sampled over the
-//! opening hours. No names go in, none come out.
+//! opening hours; and the periods (day, ISO week, calendar month) days are added up in. No names
+//! go in, none come out.
 
+use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 /// A ticket as the statistics see it; instants in Unix seconds.
@@ -16,6 +18,8 @@ pub struct TicketFacts {
     pub cancelled: bool,
     /// A ticket made by a transfer continues a visit; it is not a new visitor.
     pub transferred: bool,
+    /// The product the ticket was taken for.
+    pub product_id: i64,
 }
 
 /// A counter opening, pausing or closing; instants in Unix seconds.
@@ -96,6 +100,16 @@ pub fn pressure(
     presence: &[PresenceChange],
     samples: &[i64],
 ) -> Option<Pressure> {
+    Pressure::of(&pressure_samples(tickets, presence, samples))
+}
+
+/// The counter pressure at each of `samples` (Unix seconds) at which at least one counter was
+/// open. Counters start the day closed.
+pub fn pressure_samples(
+    tickets: &[TicketFacts],
+    presence: &[PresenceChange],
+    samples: &[i64],
+) -> Vec<f64> {
     let mut values = Vec::new();
     for &at in samples {
         let open = open_counters(presence, at);
@@ -110,14 +124,80 @@ pub fn pressure(
             .count();
         values.push(waiting as f64 / open as f64);
     }
-    if values.is_empty() {
-        return None;
+    values
+}
+
+impl Pressure {
+    /// The peak and mean of sampled pressures, with one decimal; None without samples.
+    pub fn of(values: &[f64]) -> Option<Pressure> {
+        if values.is_empty() {
+            return None;
+        }
+        let one_decimal = |v: f64| (v * 10.0).round() / 10.0;
+        Some(Pressure {
+            peak: one_decimal(values.iter().copied().fold(0.0, f64::max)),
+            mean: one_decimal(values.iter().sum::<f64>() / values.len() as f64),
+        })
     }
-    let one_decimal = |v: f64| (v * 10.0).round() / 10.0;
-    Some(Pressure {
-        peak: one_decimal(values.iter().copied().fold(0.0, f64::max)),
-        mean: one_decimal(values.iter().sum::<f64>() / values.len() as f64),
-    })
+}
+
+/// What the history adds days up to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Per {
+    #[default]
+    Day,
+    /// An ISO week, Monday to Sunday.
+    Week,
+    /// A calendar month.
+    Month,
+}
+
+impl Per {
+    pub const ALL: [Per; 3] = [Per::Day, Per::Week, Per::Month];
+
+    /// How the choice is written in an address: `dag`, `week`, `maand`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Per::Day => "dag",
+            Per::Week => "week",
+            Per::Month => "maand",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Per> {
+        Self::ALL.into_iter().find(|per| per.code() == code)
+    }
+
+    /// The first day of the period `date` falls in.
+    pub fn start(self, date: Date) -> Date {
+        match self {
+            Per::Day => date,
+            Per::Week => {
+                let since_monday = date.weekday().to_monday_zero_offset();
+                date.checked_sub(jiff::Span::new().days(since_monday))
+                    .unwrap_or(date)
+            }
+            Per::Month => date.first_of_month(),
+        }
+    }
+
+    /// The days from `from` to `to`, both included, cut into periods: the first and last day of
+    /// each, a period cut by the span holding only the days inside it.
+    pub fn periods(self, from: Date, to: Date) -> Vec<(Date, Date)> {
+        let mut periods: Vec<(Date, Date)> = Vec::new();
+        let mut date = from;
+        while date <= to {
+            match periods.last_mut() {
+                Some((first, last)) if self.start(*first) == self.start(date) => *last = date,
+                _ => periods.push((date, date)),
+            }
+            match date.tomorrow() {
+                Ok(next) => date = next,
+                Err(_) => break,
+            }
+        }
+        periods
+    }
 }
 
 /// How many counters were open at `at`, by the last change of each before it.
@@ -142,6 +222,7 @@ mod tests {
             done: called.is_some(),
             cancelled: false,
             transferred: false,
+            product_id: 1,
         }
     }
 
@@ -184,5 +265,36 @@ mod tests {
         let mut left = ticket(0, None);
         left.cancelled = true;
         assert_eq!(visitors(&[ticket(0, Some(60)), transferred, left]), 1);
+    }
+
+    #[test]
+    fn weeks_are_iso_weeks_and_months_calendar_months_cut_by_the_span() {
+        let date = |s: &str| s.parse::<Date>().unwrap();
+        let weeks = Per::Week.periods(date("2026-11-27"), date("2026-12-09"));
+        assert_eq!(
+            weeks,
+            [
+                (date("2026-11-27"), date("2026-11-29")),
+                (date("2026-11-30"), date("2026-12-06")),
+                (date("2026-12-07"), date("2026-12-09")),
+            ]
+        );
+        let months = Per::Month.periods(date("2026-11-27"), date("2027-01-02"));
+        assert_eq!(months.len(), 3);
+        assert_eq!(months[1], (date("2026-12-01"), date("2026-12-31")));
+        assert_eq!(
+            Per::Day
+                .periods(date("2026-12-03"), date("2026-12-04"))
+                .len(),
+            2
+        );
+        assert_eq!(Per::Week.start(date("2026-12-07")), date("2026-12-07"));
+    }
+
+    #[test]
+    fn the_pressure_of_several_days_is_the_peak_and_mean_of_all_their_samples() {
+        let pressure = Pressure::of(&[1.0, 2.0, 6.0]).unwrap();
+        assert_eq!((pressure.peak, pressure.mean), (6.0, 3.0));
+        assert_eq!(Pressure::of(&[]), None);
     }
 }

@@ -6,7 +6,7 @@ mod support;
 
 use jiff::SignedDuration;
 use serde_json::json;
-use support::{TestApp, api, page, post, spawn_app};
+use support::{api, open_counter, page, post, serve_next, spawn_app, take_ticket};
 
 /// The cells of one zone's row, as the page shows them: waiting, longest wait, open, paused,
 /// pressure, served this hour, appointments to come, no-shows.
@@ -22,18 +22,6 @@ fn zone_row(html: &str, letter: &str) -> Vec<String> {
             text.split("</td>").next().unwrap().trim().to_owned()
         })
         .collect()
-}
-
-async fn take_ticket(app: &TestApp, product: &str) {
-    let (status, _) = api(
-        app,
-        reqwest::Method::POST,
-        "/api/v1/tickets",
-        None,
-        Some(json!({"site": "stadskantoor", "product": product})),
-    )
-    .await;
-    assert_eq!(status, 201);
 }
 
 #[tokio::test]
@@ -119,39 +107,6 @@ async fn only_managers_and_admins_see_the_management_view() {
         let (_, home) = page(&browser, &app, "/staff").await;
         assert!(home.contains("href=\"/manage\""), "{username}'s tasks");
     }
-}
-
-/// Signs `balie1` in at counter 1 and returns their token.
-async fn open_counter(app: &TestApp) -> String {
-    let counter = app.token("balie1").await;
-    let sign_in = "/api/v1/counters/stadskantoor/1/sign-in";
-    assert_eq!(post(app, sign_in, &counter, json!({})).await.0, 204);
-    counter
-}
-
-/// Calls the next ticket at counter 1 after `wait` minutes and finishes it after `service`
-/// minutes with these transactions.
-async fn serve_next(app: &TestApp, counter: &str, wait: i64, service: i64, done: &[&str]) {
-    app.clock.advance(SignedDuration::from_mins(wait));
-    let (_, called) = post(
-        app,
-        "/api/v1/counters/stadskantoor/1/call-next",
-        counter,
-        json!({}),
-    )
-    .await;
-    let id = called["ticket"]["id"].as_i64().unwrap();
-    post(
-        app,
-        &format!("/api/v1/tickets/{id}/start"),
-        counter,
-        json!({}),
-    )
-    .await;
-    app.clock.advance(SignedDuration::from_mins(service));
-    let finish = format!("/api/v1/tickets/{id}/finish");
-    let (status, _) = post(app, &finish, counter, json!({"transactions": done})).await;
-    assert_eq!(status, 200);
 }
 
 #[tokio::test]

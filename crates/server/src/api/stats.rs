@@ -3,7 +3,7 @@
 use crate::api::auth::Staff;
 use crate::api::problem::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::stats::{DailyFigures, daily, span_is_valid};
+use crate::stats::{Figures, daily, span_is_valid};
 use crate::web::manage::MANAGE_ROLES;
 use axum::Json;
 use axum::extract::{Query, State};
@@ -61,8 +61,8 @@ pub struct DailyJson {
     counter_pressure: Option<PressureJson>,
 }
 
-impl From<DailyFigures> for DailyJson {
-    fn from(day: DailyFigures) -> DailyJson {
+impl From<Figures> for DailyJson {
+    fn from(day: Figures) -> DailyJson {
         DailyJson {
             date: day.date.to_string(),
             visitors: day.visitors,

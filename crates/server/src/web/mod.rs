@@ -12,6 +12,7 @@ mod display;
 pub mod eloket;
 mod fast_counter;
 pub mod form;
+mod history;
 mod kiosk;
 pub mod manage;
 mod outbox;

@@ -2,7 +2,7 @@
 //! PostgreSQL when `LOKET_TEST_DATABASE_URL` is set) with a clock the test controls.
 #![allow(dead_code)] // each test binary uses its own part of this module
 
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 use loket_domain::clock::ManualClock;
 use loket_server::AppOptions;
 use loket_store::testing::{TestDatabase, fresh_store};
@@ -281,4 +281,59 @@ pub async fn form(
         .map(|l| l.to_str().unwrap().to_owned());
     let text = response.text().await.unwrap();
     (status, location.unwrap_or(text))
+}
+
+/// Takes a ticket for `product` at the kiosk of the demo's city office.
+pub async fn take_ticket(app: &TestApp, product: &str) {
+    let (status, _) = api(
+        app,
+        reqwest::Method::POST,
+        "/api/v1/tickets",
+        None,
+        Some(serde_json::json!({"site": "stadskantoor", "product": product})),
+    )
+    .await;
+    assert_eq!(status, 201);
+}
+
+/// Signs `balie1` in at counter 1 and returns their token.
+pub async fn open_counter(app: &TestApp) -> String {
+    let counter = app.token("balie1").await;
+    let sign_in = "/api/v1/counters/stadskantoor/1/sign-in";
+    assert_eq!(
+        post(app, sign_in, &counter, serde_json::json!({})).await.0,
+        204
+    );
+    counter
+}
+
+/// Calls the next ticket at counter 1 after `wait` minutes and finishes it after `service`
+/// minutes with these transactions.
+pub async fn serve_next(app: &TestApp, counter: &str, wait: i64, service: i64, done: &[&str]) {
+    app.clock.advance(SignedDuration::from_mins(wait));
+    let (_, called) = post(
+        app,
+        "/api/v1/counters/stadskantoor/1/call-next",
+        counter,
+        serde_json::json!({}),
+    )
+    .await;
+    let id = called["ticket"]["id"].as_i64().unwrap();
+    post(
+        app,
+        &format!("/api/v1/tickets/{id}/start"),
+        counter,
+        serde_json::json!({}),
+    )
+    .await;
+    app.clock.advance(SignedDuration::from_mins(service));
+    let finish = format!("/api/v1/tickets/{id}/finish");
+    let (status, _) = post(
+        app,
+        &finish,
+        counter,
+        serde_json::json!({"transactions": done}),
+    )
+    .await;
+    assert_eq!(status, 200);
 }
