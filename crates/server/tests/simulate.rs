@@ -107,25 +107,30 @@ async fn the_same_seed_plays_the_same_day() {
 
 #[tokio::test]
 async fn a_closed_day_or_a_day_played_before_is_refused_and_changes_nothing() {
-    let (store, _database) = demo_store().await;
-    let saturday = run(store.clone(), options(date(2026, 12, 5), 100, 1)).await;
+    let app = spawn_app().await;
+    let saturday = run(app.store.clone(), options(date(2026, 12, 5), 100, 1)).await;
     let error = saturday.err().unwrap().to_string();
     assert!(error.contains("is closed on 2026-12-05"), "{error}");
 
-    let first = run(store.clone(), options(date(2026, 12, 4), 60, 1))
+    let first = run(app.store.clone(), options(date(2026, 12, 4), 60, 1))
         .await
         .unwrap();
-    let again = run(store.clone(), options(date(2026, 12, 4), 60, 2)).await;
+    let again = run(app.store.clone(), options(date(2026, 12, 4), 60, 2)).await;
     let error = again.err().unwrap().to_string();
     assert!(
         error.contains("already has visits on 2026-12-04"),
         "{error}"
     );
-    let site = store.sites().await.unwrap()[0].clone();
-    let start = "2026-12-03T23:00:00Z".parse().unwrap();
-    let end = "2026-12-04T23:00:00Z".parse().unwrap();
-    let visits = store.visit_starts(site.id, start, end).await.unwrap();
-    assert_eq!(visits.len() as i64, first.figures.visitors);
+    app.clock.set("2026-12-04T20:00:00Z".parse().unwrap());
+    let token = app.token("manager").await;
+    let (_, stats) = get(
+        &app,
+        "/api/v1/stats/daily?site=stadskantoor&from=2026-12-04&to=2026-12-05",
+        &token,
+    )
+    .await;
+    assert_eq!(stats[0]["visitors"], first.figures.visitors);
+    assert_eq!(stats[1]["visitors"], 0);
 }
 
 #[tokio::test]

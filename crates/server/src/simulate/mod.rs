@@ -48,13 +48,8 @@ pub async fn run(store: Store, options: SimulateOptions) -> anyhow::Result<Repor
     let opening = opening_of_day(&state, &site, options.date).await?;
     let zone = state.settings.time_zone.clone();
     let day_start = options.date.to_zoned(zone.clone())?.timestamp();
-    let day_end = options.date.tomorrow()?.to_zoned(zone.clone())?.timestamp();
-    if !state
-        .store
-        .visit_starts(site.id, day_start, day_end)
-        .await?
-        .is_empty()
-    {
+    let played = crate::stats::daily(&state, &site, options.date, options.date).await?;
+    if played.iter().any(|day| day.tickets > 0) {
         bail!(
             "{} already has visits on {}; simulate another day or use another database",
             site.name,

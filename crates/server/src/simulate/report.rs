@@ -1,7 +1,7 @@
 //! The summary `loket simulate` prints: the day's statistics as the management view shows them,
 //! and how honest the waits on the tickets were.
 
-use crate::stats::DailyFigures;
+use crate::stats::Figures;
 use jiff::civil::{Date, Time};
 use loket_domain::simulation::EstimateCheck;
 use loket_domain::stats::Spread;
@@ -13,7 +13,7 @@ pub struct Report {
     pub site_name: String,
     pub planned: usize,
     /// The day's statistics, as the management view shows them.
-    pub figures: DailyFigures,
+    pub figures: Figures,
     pub appointments_booked: usize,
     /// Wanted an appointment, but the book of the day was full.
     pub appointments_not_booked: usize,
