@@ -311,3 +311,35 @@ async fn a_call_made_on_one_node_reaches_the_screens_of_another() {
     }
     assert!(received.contains(r#""number":"A001""#), "{received}");
 }
+
+#[tokio::test]
+async fn the_wait_on_a_ticket_counts_the_walk_to_the_counter_as_counter_time() {
+    let app = spawn_app().await;
+    for _ in 0..3 {
+        kiosk(&app, "rijbewijs-afhalen").await;
+    }
+    let counter = support::open_counter(&app).await;
+    let (_, called) = post(
+        &app,
+        "/api/v1/counters/stadskantoor/1/call-next",
+        Some(&counter),
+        json!({}),
+    )
+    .await;
+    let id = called["ticket"]["id"].as_i64().unwrap();
+    // Two minutes until the citizen sits down, then three of service.
+    app.clock.advance(jiff::SignedDuration::from_mins(2));
+    let start = format!("/api/v1/tickets/{id}/start");
+    assert_eq!(post(&app, &start, Some(&counter), json!({})).await.0, 200);
+    app.clock.advance(jiff::SignedDuration::from_mins(3));
+    let finish = format!("/api/v1/tickets/{id}/finish");
+    let done = json!({"transactions": ["rijbewijs-afhalen"]});
+    assert_eq!(post(&app, &finish, Some(&counter), done).await.0, 200);
+
+    let (_, fourth) = kiosk(&app, "rijbewijs-afhalen").await;
+    assert_eq!(fourth["ticket"]["position"], 3);
+    assert_eq!(
+        fourth["ticket"]["estimated_wait_minutes"], 10,
+        "two ahead, five minutes of counter each"
+    );
+}
