@@ -1,6 +1,6 @@
 // Starts the real loket binary on a free loopback port with a fresh demo database, and drives
 // Debian's Chromium through playwright-core. Screenshots land in tests/browser/artifacts/.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -85,14 +85,16 @@ export function mailPart(mail, contentType) {
  * Starts `loket serve --demo` on a temporary SQLite file; the clock starts on Thursday 3 December
  * 2026 10:00. With `smtp` (a URL) mail leaves through that server; without it, it waits in the outbox.
  */
-export async function startLoket({ now = "2026-12-03T10:00:00+01:00", smtp } = {}) {
+export async function startLoket({ now = "2026-12-03T10:00:00+01:00", smtp, simulate = [] } = {}) {
   const binary = process.env.LOKET_BIN ?? resolve(here, "../../target/debug/loket");
   const folder = mkdtempSync(join(tmpdir(), "loket-browser-"));
+  const database = join(folder, "loket.db");
+  const summaries = simulate.map((day) => simulateDay(binary, database, day));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(
     binary,
-    ["serve", "--demo", "--listen", `127.0.0.1:${port}`, "--database", join(folder, "loket.db"), "--now", now, "--rate-limit", "off"],
+    ["serve", "--demo", "--listen", `127.0.0.1:${port}`, "--database", database, "--now", now, "--rate-limit", "off"],
     {
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, LOKET_LOG: "warn", ...(smtp ? { LOKET_SMTP_URL: smtp, LOKET_MAIL_FROM: "Stad Leuven <noreply@leuven.test>" } : {}) },
@@ -101,12 +103,21 @@ export async function startLoket({ now = "2026-12-03T10:00:00+01:00", smtp } = {
   await waitForHealth(base, child);
   return {
     base,
+    summaries,
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** Plays a day into the demo database with `loket simulate`: `{ date, visitors, until? }`; its summary. */
+function simulateDay(binary, database, { date, visitors, until }) {
+  const args = ["simulate", "--demo", "--date", date, "--visitors", String(visitors), "--database", database];
+  const played = spawnSync(binary, until ? [...args, "--until", until] : args, { encoding: "utf8", env: { ...process.env, LOKET_LOG: "warn" } });
+  if (played.status !== 0) throw new Error(`loket simulate ${date} failed: ${played.stderr}`);
+  return played.stdout;
 }
 
 export async function launchBrowser() {

@@ -87,9 +87,9 @@ enum Command {
         /// How many citizens come.
         #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(1..=5000))]
         visitors: u32,
-        /// The same seed plays the same day.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
+        /// The same seed plays the same day; by default each date has its own.
+        #[arg(long)]
+        seed: Option<u64>,
         /// Stop at this local time, e.g. 18:30, and leave the floor as it is then.
         #[arg(long)]
         until: Option<jiff::civil::Time>,

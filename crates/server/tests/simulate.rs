@@ -13,7 +13,7 @@ fn options(date: Date, visitors: usize, seed: u64) -> SimulateOptions {
     SimulateOptions {
         date,
         visitors,
-        seed,
+        seed: Some(seed),
         until: None,
         site: None,
     }
@@ -184,6 +184,10 @@ fn the_command_line_plays_a_day_and_prints_its_summary() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(printed.starts_with("Simulated Friday 4 December 2026 at Stadskantoor Leuven:"));
+    assert!(
+        printed.starts_with(
+            "Simulated Friday 4 December 2026 at Stadskantoor Leuven (seed 20261204):"
+        )
+    );
     assert!(printed.contains("wait estimate"));
 }

@@ -192,7 +192,15 @@ impl Floor<'_> {
             Errand::Appointment { .. } if visitor.conduct == Conduct::NoShow => None,
             Errand::Appointment { .. } => {
                 let booking = self.day.bookings.get(&index)?;
-                Some(booking.start + SignedDuration::from_secs(visitor.punctuality_seconds))
+                let walks_in =
+                    booking.start + SignedDuration::from_secs(visitor.punctuality_seconds);
+                // The early ones wait at the door until the office opens.
+                let opens = self
+                    .day
+                    .opening
+                    .first()
+                    .map_or(walks_in, |(start, _)| *start);
+                Some(walks_in.max(opens))
             }
             _ => Some(visitor.arrival),
         }

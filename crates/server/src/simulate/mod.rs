@@ -25,8 +25,8 @@ use std::sync::Arc;
 pub struct SimulateOptions {
     pub date: Date,
     pub visitors: usize,
-    /// The same seed plays the same day.
-    pub seed: u64,
+    /// The same seed plays the same day; None takes the date's own, so each day differs.
+    pub seed: Option<u64>,
     /// Stop at this local time, leaving the floor as it is then (for a look at the live view).
     pub until: Option<Time>,
     /// The site's code; the first site when None.
@@ -73,7 +73,8 @@ pub async fn run(store: Store, options: SimulateOptions) -> anyhow::Result<Repor
             .find(|p| p.code == code)
             .map_or(5, |p| p.minutes)
     };
-    let mut random = Random::seeded(options.seed);
+    let seed = options.seed.unwrap_or_else(|| date_seed(options.date));
+    let mut random = Random::seeded(seed);
     let plan = plan_day(options.visitors, &opening, &zone, minutes_of, &mut random);
     let bookings =
         book_appointments(&state, &site, options.date, &plan, staff.reception.id).await?;
@@ -116,6 +117,7 @@ pub async fn run(store: Store, options: SimulateOptions) -> anyhow::Result<Repor
     Ok(Report {
         date: options.date,
         site_name: site.name.clone(),
+        seed,
         planned: plan.len(),
         figures,
         appointments_booked: bookings.len(),
@@ -132,6 +134,13 @@ pub async fn run(store: Store, options: SimulateOptions) -> anyhow::Result<Repor
         stopped_at: until.map(|at| at.to_zoned(zone.clone()).time()),
         elapsed: started.elapsed(),
     })
+}
+
+/// 20261203 for 3 December 2026.
+fn date_seed(date: Date) -> u64 {
+    let number =
+        i64::from(date.year()) * 10_000 + i64::from(date.month()) * 100 + i64::from(date.day());
+    number.unsigned_abs()
 }
 
 /// The opening intervals of the site that day; an error when it is closed.

@@ -11,6 +11,8 @@ use std::fmt;
 pub struct Report {
     pub date: Date,
     pub site_name: String,
+    /// Replays the same day.
+    pub seed: u64,
     pub planned: usize,
     /// The day's statistics, as the management view shows them.
     pub figures: Figures,
@@ -33,9 +35,10 @@ impl fmt::Display for Report {
         let day = &self.figures;
         write!(
             f,
-            "Simulated {} at {}",
+            "Simulated {} at {} (seed {})",
             self.date.strftime("%A %-d %B %Y"),
-            self.site_name
+            self.site_name,
+            self.seed
         )?;
         match self.stopped_at {
             Some(time) => writeln!(f, ", stopped at {}:", time.strftime("%H:%M"))?,
