@@ -33,7 +33,7 @@ pub(crate) struct Day<'a> {
 pub(crate) struct Outcome {
     pub questions: usize,
     pub summons: usize,
-    /// Came after the kiosk had closed.
+    /// Came after the office had closed.
     pub turned_away: usize,
     /// Per called ticket that was shown an estimate: (estimated minutes, seconds waited).
     pub estimates: Vec<(i64, i64)>,
@@ -287,6 +287,11 @@ impl Floor<'_> {
     }
 
     async fn arrive(&mut self, index: usize) -> anyhow::Result<()> {
+        // A latecomer for the last appointments finds the door closed.
+        if !self.is_open() {
+            self.outcome.turned_away += 1;
+            return Ok(());
+        }
         let visitor = &self.day.plan[index];
         let (state, site) = (self.state, &self.site.code);
         let reception = self.staff.reception.id;

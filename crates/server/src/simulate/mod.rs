@@ -104,6 +104,10 @@ pub async fn run(store: Store, options: SimulateOptions) -> anyhow::Result<Repor
     )
     .await?;
 
+    let left_open = state.store.open_tickets(site.id).await?.len();
+    if until.is_none() && left_open > 0 {
+        bail!("the simulated day ended with {left_open} tickets still open");
+    }
     let figures = crate::stats::daily(&state, &site, options.date, options.date)
         .await?
         .pop()
