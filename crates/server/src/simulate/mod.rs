@@ -48,22 +48,7 @@ pub async fn run(store: Store, options: SimulateOptions) -> anyhow::Result<Repor
     let opening = opening_of_day(&state, &site, options.date).await?;
     let zone = state.settings.time_zone.clone();
     let day_start = options.date.to_zoned(zone.clone())?.timestamp();
-    let played = crate::stats::daily(&state, &site, options.date, options.date).await?;
-    if played.iter().any(|day| day.tickets > 0) {
-        bail!(
-            "{} already has visits on {}; simulate another day or use another database",
-            site.name,
-            options.date
-        );
-    }
-    let open_tickets = state.store.open_tickets(site.id).await?.len();
-    if open_tickets > 0 {
-        bail!(
-            "the floor of {} still has {open_tickets} open tickets (of a simulated day stopped early?); \
-             a simulated day starts from an empty floor",
-            site.name
-        );
-    }
+    refuse_unless_playable(&state, &site, options.date).await?;
     clock.set(day_start - SignedDuration::from_hours(36));
     let staff = staff::Staff::prepare(&state, &site).await?;
     let minutes_of = |code: &str| {
@@ -79,16 +64,11 @@ pub async fn run(store: Store, options: SimulateOptions) -> anyhow::Result<Repor
     let bookings =
         book_appointments(&state, &site, options.date, &plan, staff.reception.id).await?;
 
-    let until = match options.until {
-        Some(time) => Some(
-            options
-                .date
-                .to_datetime(time)
-                .to_zoned(zone.clone())?
-                .timestamp(),
-        ),
-        None => None,
-    };
+    let until = options
+        .until
+        .map(|time| options.date.to_datetime(time).to_zoned(zone.clone()))
+        .transpose()?
+        .map(|zoned| zoned.timestamp());
     let outcome = day::play(
         &state,
         &clock,
@@ -138,6 +118,26 @@ pub async fn run(store: Store, options: SimulateOptions) -> anyhow::Result<Repor
         stopped_at: until.map(|at| at.to_zoned(zone.clone()).time()),
         elapsed: started.elapsed(),
     })
+}
+
+/// A day is played once, from an empty floor.
+async fn refuse_unless_playable(state: &AppState, site: &Site, date: Date) -> anyhow::Result<()> {
+    let played = crate::stats::daily(state, site, date, date).await?;
+    if played.iter().any(|day| day.tickets > 0) {
+        bail!(
+            "{} already has visits on {date}; simulate another day or use another database",
+            site.name
+        );
+    }
+    let open_tickets = state.store.open_tickets(site.id).await?.len();
+    if open_tickets > 0 {
+        bail!(
+            "the floor of {} still has {open_tickets} open tickets (of a simulated day stopped early?); \
+             a simulated day starts from an empty floor",
+            site.name
+        );
+    }
+    Ok(())
 }
 
 /// 20261203 for 3 December 2026.
