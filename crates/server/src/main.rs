@@ -84,9 +84,10 @@ enum Command {
         /// The day to play, e.g. 2026-12-03.
         #[arg(long)]
         date: jiff::civil::Date,
-        /// How many citizens come.
-        #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(1..=5000))]
-        visitors: u32,
+        /// How many citizens come; by default as many as an ordinary day of its opening hours
+        /// brings (1,200 on a Thursday open from 9 to 20).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=5000))]
+        visitors: Option<u32>,
         /// The same seed plays the same day; by default each date has its own.
         #[arg(long)]
         seed: Option<u64>,
@@ -218,7 +219,7 @@ async fn main() -> anyhow::Result<()> {
             }
             let options = loket_server::simulate::SimulateOptions {
                 date,
-                visitors: visitors as usize,
+                visitors: visitors.map(|v| v as usize),
                 seed,
                 until,
                 site,

@@ -12,7 +12,7 @@ use support::{get, page, spawn_app};
 fn options(date: Date, visitors: usize, seed: u64) -> SimulateOptions {
     SimulateOptions {
         date,
-        visitors,
+        visitors: Some(visitors),
         seed: Some(seed),
         until: None,
         site: None,
@@ -165,14 +165,7 @@ fn the_command_line_plays_a_day_and_prints_its_summary() {
     let folder = std::env::temp_dir().join(format!("loket-simulate-{}", std::process::id()));
     let database = folder.join("loket.db").display().to_string();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_loket"))
-        .args([
-            "simulate",
-            "--demo",
-            "--date",
-            "2026-12-04",
-            "--visitors",
-            "40",
-        ])
+        .args(["simulate", "--demo", "--date", "2026-12-04"])
         .args(["--database", &database])
         .env("LOKET_LOG", "warn")
         .output()
@@ -190,4 +183,8 @@ fn the_command_line_plays_a_day_and_prints_its_summary() {
         )
     );
     assert!(printed.contains("wait estimate"));
+    assert!(
+        printed.contains("planned visitors      385"),
+        "an ordinary Friday morning, 9:00 to 12:30: {printed}"
+    );
 }

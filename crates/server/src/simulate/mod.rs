@@ -24,7 +24,8 @@ use std::sync::Arc;
 
 pub struct SimulateOptions {
     pub date: Date,
-    pub visitors: usize,
+    /// None: as many as an ordinary day of that length brings.
+    pub visitors: Option<usize>,
     /// The same seed plays the same day; None takes the date's own, so each day differs.
     pub seed: Option<u64>,
     /// Stop at this local time, leaving the floor as it is then (for a look at the live view).
@@ -60,7 +61,8 @@ pub async fn run(store: Store, options: SimulateOptions) -> anyhow::Result<Repor
     };
     let seed = options.seed.unwrap_or_else(|| date_seed(options.date));
     let mut random = Random::seeded(seed);
-    let plan = plan_day(options.visitors, &opening, &zone, minutes_of, &mut random);
+    let visitors = options.visitors.unwrap_or_else(|| ordinary_day(&opening));
+    let plan = plan_day(visitors, &opening, &zone, minutes_of, &mut random);
     let bookings =
         book_appointments(&state, &site, options.date, &plan, staff.reception.id).await?;
 
@@ -138,6 +140,19 @@ async fn refuse_unless_playable(state: &AppState, site: &Site, date: Date) -> an
         );
     }
     Ok(())
+}
+
+/// Leuven sees 800 citizens a day on average over a week open 36.5 hours, so 1,200 on a
+/// Thursday open from 9 to 20.
+const VISITORS_PER_OPEN_HOUR: f64 = 110.0;
+
+/// How many citizens an ordinary day with these opening hours brings.
+fn ordinary_day(opening: &[(Timestamp, Timestamp)]) -> usize {
+    let hours: f64 = opening
+        .iter()
+        .map(|(start, end)| end.duration_since(*start).as_secs_f64() / 3600.0)
+        .sum();
+    (hours * VISITORS_PER_OPEN_HOUR).round() as usize
 }
 
 /// 20261203 for 3 December 2026.
