@@ -1,6 +1,6 @@
 //! The simulated day's employees: one at each counter of the zones with fixed counters, one at
 //! reception, and one back-office employee for the departments on call. Their accounts are
-//! marked "Simulatie" and have a random password nobody knows.
+//! named "Simulatie", switched off (nobody signs in with them) and have a random password.
 
 use crate::state::AppState;
 use loket_domain::catalogue::Channel;
@@ -99,7 +99,7 @@ async fn account(
     let input = UserInput {
         username: username.to_owned(),
         display_name: name.to_owned(),
-        active: true,
+        active: false,
         roles: vec![role],
         departments: departments.iter().map(|d| d.to_string()).collect(),
     };
