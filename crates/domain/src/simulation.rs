@@ -1,9 +1,9 @@
 //! The plan of a simulated office day: who comes when and for what, how long each visit takes at
 //! the counter, who is late and who never comes. Random, but the same seed plans the same day.
 //!
-//! The mix and the arrival curve follow the Leuven city office: most visitors pick something up
-//! or buy something at the fast counter, about a third come by appointment, and the evening
-//! openings bring the rush.
+//! The mix and the arrival curve follow the Leuven city office: many visitors pick something up
+//! or buy something at the fast counter, about a third come by appointment, a fifth only ask
+//! reception, and the evening openings bring the rush.
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -134,7 +134,8 @@ pub struct Mix {
     pub on_call_products: &'static [(&'static str, u32)],
 }
 
-/// The Leuven mix: pick-ups and waste bags at the fast counter, eID cards by appointment.
+/// The Leuven mix: pick-ups and waste bags at the fast counter, eID cards by appointment, and
+/// questions at reception.
 pub const LEUVEN_MIX: Mix = Mix {
     appointment: 300,
     walk_in: 100,
