@@ -84,6 +84,9 @@ async fn a_simulated_thursday_is_served_to_the_end_and_the_statistics_show_it() 
     )
     .await;
     assert!(history.contains(&format!(">{}<", day.visitors)));
+    // The bags, stickers and maps bought at the fast counter went through its till.
+    assert!(history.contains("data-table=\"sales\""));
+    assert!(!history.contains("Niets verkocht in deze periode."));
 
     let summary = report.to_string();
     assert!(summary.starts_with("Simulated Thursday 3 December 2026 at Stadskantoor Leuven"));

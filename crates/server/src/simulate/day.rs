@@ -14,6 +14,7 @@ use loket_domain::queue::TicketAction;
 use loket_domain::simulation::{Conduct, Errand, PlannedVisitor, Random, TRANSFERRED_TO};
 use loket_store::on_call::Ending;
 use loket_store::organisation::Site;
+use loket_store::sales::SalesPoint;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::fmt::Debug;
@@ -88,6 +89,8 @@ struct Floor<'a> {
     told_minutes: HashMap<i64, i64>,
     transferred: HashSet<usize>,
     question_product: Option<String>,
+    /// The fast counter's till, where the site has one.
+    till: Option<SalesPoint>,
     outcome: Outcome,
 }
 
@@ -107,6 +110,12 @@ pub(crate) async fn play(
         .iter()
         .find(|p| p.channel == Channel::Reception)
         .map(|p| p.code.clone());
+    let till = match staff.counters.first() {
+        Some((_, user)) => crate::sales::point_for(state, user, None, Some(&site.code))
+            .await
+            .ok(),
+        None => None,
+    };
     let counters = staff.counters.len();
     let mut floor = Floor {
         state,
@@ -124,6 +133,7 @@ pub(crate) async fn play(
         told_minutes: HashMap::new(),
         transferred: HashSet::new(),
         question_product,
+        till,
         outcome: Outcome::default(),
     };
     floor.schedule_day();
@@ -457,9 +467,21 @@ impl Floor<'_> {
                     .insert(moved.ticket.id, seconds.max(60));
                 self.wake(&moved.ticket.zone_letter);
             }
-            None => self.act(counter, ticket, TicketAction::Finish).await?,
+            None => {
+                self.act(counter, ticket, TicketAction::Finish).await?;
+                self.ring_up(counter, ticket).await?;
+            }
         }
         self.after_service(counter).await
+    }
+
+    /// What the visitor bought at the fast counter goes through its till.
+    async fn ring_up(&mut self, counter: usize, ticket: i64) -> anyhow::Result<()> {
+        let (Some(till), Some(product)) = (&self.till, self.product_of.get(&ticket)) else {
+            return Ok(());
+        };
+        let user = &self.staff.counters[counter].1;
+        super::till::ring_up(self.state, user, till, product, &mut self.random).await
     }
 
     async fn catalogue_minutes(&self, code: &str) -> anyhow::Result<i64> {

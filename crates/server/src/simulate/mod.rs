@@ -6,6 +6,7 @@
 mod day;
 mod report;
 mod staff;
+mod till;
 
 pub use report::Report;
 
