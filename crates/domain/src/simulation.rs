@@ -104,8 +104,9 @@ pub enum Conduct {
     Late,
     /// Is not there when called (went outside, to the toilet); a recall does not help.
     Absent,
-    /// At the fast counter it turns out a new card must be applied for: sent on to civil affairs.
-    Transferred,
+    /// At the fast counter it turns out a new card must be applied for: sent on to civil affairs,
+    /// where the application takes this long.
+    Transferred { then_service_seconds: i64 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -212,9 +213,9 @@ pub fn plan_day(
         .filter_map(|_| {
             let arrival = draw_arrival(&minutes, random)?;
             let errand = draw_errand(&LEUVEN_MIX, random);
-            let conduct = draw_conduct(&errand, random);
+            let conduct = draw_conduct(&errand, &minutes_of, random);
             let planned_minutes = match (&errand, conduct) {
-                (_, Conduct::Transferred) => 3,
+                (_, Conduct::Transferred { .. }) => 3,
                 (errand, _) => errand.product().map_or(3, &minutes_of),
             };
             Some(PlannedVisitor {
@@ -292,12 +293,14 @@ fn draw_errand(mix: &Mix, random: &mut Random) -> Errand {
     }
 }
 
-fn draw_conduct(errand: &Errand, random: &mut Random) -> Conduct {
+fn draw_conduct(errand: &Errand, minutes_of: impl Fn(&str) -> i64, random: &mut Random) -> Conduct {
     let draw = random.unit();
     match errand {
         Errand::Appointment { .. } if draw < 0.08 => Conduct::NoShow,
         Errand::Appointment { .. } if draw < 0.13 => Conduct::Late,
-        Errand::Kiosk { product } if *product == "pin-puk" && draw < 0.15 => Conduct::Transferred,
+        Errand::Kiosk { product } if *product == "pin-puk" && draw < 0.15 => Conduct::Transferred {
+            then_service_seconds: service_seconds(minutes_of(TRANSFERRED_TO), random),
+        },
         Errand::Question | Errand::OnCall { .. } => Conduct::Present,
         _ if random.chance(0.015) => Conduct::Absent,
         _ => Conduct::Present,

@@ -3,6 +3,7 @@
 
 use super::Booking;
 use super::staff::Staff;
+use super::till::Till;
 use crate::floor::on_call::{self, OnCallError, Summons};
 use crate::floor::{self, CheckInBy, CounterChange, FloorError, Route, TicketView};
 use crate::state::AppState;
@@ -14,7 +15,6 @@ use loket_domain::queue::TicketAction;
 use loket_domain::simulation::{Conduct, Errand, PlannedVisitor, Random, TRANSFERRED_TO};
 use loket_store::on_call::Ending;
 use loket_store::organisation::Site;
-use loket_store::sales::SalesPoint;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::fmt::Debug;
@@ -90,7 +90,7 @@ struct Floor<'a> {
     transferred: HashSet<usize>,
     question_product: Option<String>,
     /// The fast counter's till, where the site has one.
-    till: Option<SalesPoint>,
+    till: Option<Till>,
     outcome: Outcome,
 }
 
@@ -111,9 +111,7 @@ pub(crate) async fn play(
         .find(|p| p.channel == Channel::Reception)
         .map(|p| p.code.clone());
     let till = match staff.counters.first() {
-        Some((_, user)) => crate::sales::point_for(state, user, None, Some(&site.code))
-            .await
-            .ok(),
+        Some((_, user)) => Till::of_site(state, user, &site.code).await,
         None => None,
     };
     let counters = staff.counters.len();
@@ -137,11 +135,13 @@ pub(crate) async fn play(
         outcome: Outcome::default(),
     };
     floor.schedule_day();
+    let mut hour_shown = None;
     while let Some(Reverse((at, _, step))) = floor.agenda.pop() {
         if floor.day.until.is_some_and(|until| at > until.as_second()) {
             break;
         }
         clock.set(Timestamp::from_second(at)?);
+        floor.show_progress(&mut hour_shown);
         floor.take(step).await?;
     }
     if let Some(until) = floor.day.until {
@@ -153,6 +153,18 @@ pub(crate) async fn play(
 impl Floor<'_> {
     fn now(&self) -> Timestamp {
         self.state.now()
+    }
+
+    /// A line on standard error at each new hour of the day, so a long run shows it moves.
+    fn show_progress(&self, hour_shown: &mut Option<i8>) {
+        let hour = self
+            .now()
+            .to_zoned(self.state.settings.time_zone.clone())
+            .hour();
+        if self.is_open() && *hour_shown != Some(hour) {
+            *hour_shown = Some(hour);
+            eprintln!("{hour:02}:00  {} tickets so far", self.visitor_of.len());
+        }
     }
 
     fn at(&mut self, at: Timestamp, step: Step) {
@@ -450,21 +462,24 @@ impl Floor<'_> {
     /// Serves a visit to its end, or sends a fast-counter visitor on to civil affairs once.
     async fn finish(&mut self, counter: usize, ticket: i64) -> anyhow::Result<()> {
         let visitor = self.visitor_of.get(&ticket).copied();
-        let sent_on = visitor.filter(|v| {
-            self.day.plan[*v].conduct == Conduct::Transferred && !self.transferred.contains(v)
-        });
+        let sent_on = visitor
+            .filter(|v| !self.transferred.contains(v))
+            .and_then(|v| match self.day.plan[v].conduct {
+                Conduct::Transferred {
+                    then_service_seconds,
+                } => Some((v, then_service_seconds)),
+                _ => None,
+            });
         match sent_on {
-            Some(visitor) => {
+            Some((visitor, then_service_seconds)) => {
                 let user = self.staff.counters[counter].1.id;
                 let moved = floor::transfer(self.state, user, ticket, TRANSFERRED_TO)
                     .await
                     .or_else(|e| failed("transferring a ticket", e))?;
                 self.transferred.insert(visitor);
-                let minutes = self.catalogue_minutes(TRANSFERRED_TO).await?;
-                let seconds = self.random.log_normal(minutes as f64 * 42.0, 0.4).round() as i64;
                 self.visitor_of.insert(moved.ticket.id, visitor);
                 self.service_seconds
-                    .insert(moved.ticket.id, seconds.max(60));
+                    .insert(moved.ticket.id, then_service_seconds);
                 self.wake(&moved.ticket.zone_letter);
             }
             None => {
@@ -481,16 +496,8 @@ impl Floor<'_> {
             return Ok(());
         };
         let user = &self.staff.counters[counter].1;
-        super::till::ring_up(self.state, user, till, product, &mut self.random).await
-    }
-
-    async fn catalogue_minutes(&self, code: &str) -> anyhow::Result<i64> {
-        let snapshot = self.state.books.current(&self.state.store).await?;
-        Ok(snapshot
-            .catalogue
-            .iter()
-            .find(|p| p.code == code)
-            .map_or(10, |p| p.minutes))
+        till.ring_up(self.state, user, product, &mut self.random)
+            .await
     }
 
     /// Between visits: the lunch break when it is due, else the next call.
