@@ -161,12 +161,12 @@ fn question(
     Ok((question, errors))
 }
 
-/// The question asked and the days it covers, for a manager or admin.
+/// The question asked, for a manager or admin; the days it covers are read by the tables that
+/// need them (the online share and the sales do not).
 struct History {
     question: Question,
     errors: FieldErrors,
     catalogue: Catalogue,
-    days: Vec<Day>,
 }
 
 async fn history_of(
@@ -182,20 +182,16 @@ async fn history_of(
     };
     let site = snapshot.site_or_first(&query.site);
     let (question, errors) = question(state, site, &catalogue, query)?;
-    let days = days(
-        state,
-        &question.site,
-        question.from,
-        question.to,
-        &question.products,
-    )
-    .await?;
     Ok(History {
         question,
         errors,
         catalogue,
-        days,
     })
+}
+
+/// What happened on each day of the span asked about, for the products asked about.
+async fn days_asked(state: &AppState, asked: &Question) -> loket_store::StoreResult<Vec<Day>> {
+    days(state, &asked.site, asked.from, asked.to, &asked.products).await
 }
 
 /// How a period is named on the page: the day, or the week or month with its days in the span.
@@ -360,9 +356,9 @@ struct ProductRow {
 }
 
 /// The transactions of the span by product, the most first.
-fn product_rows(history: &History, t: Tr) -> Vec<ProductRow> {
+fn product_rows(history: &History, days: &[Day], t: Tr) -> Vec<ProductRow> {
     let catalogue = &history.catalogue;
-    let mut rows: Vec<ProductRow> = transactions_by_product(&history.days)
+    let mut rows: Vec<ProductRow> = transactions_by_product(days)
         .into_iter()
         .filter_map(|(id, count)| {
             let product = catalogue.products.iter().find(|p| p.id == id)?;
@@ -521,8 +517,9 @@ async fn history_page(
     let t = page.t;
     let asked = &history.question;
     let per = asked.per;
-    let periods = per_period(&history.days, per);
-    let heat = visitors_by_weekday_and_hour(state, &history.days)?;
+    let days = days_asked(state, asked).await?;
+    let periods = per_period(&days, per);
+    let heat = visitors_by_weekday_and_hour(state, &days)?;
     let (heat_hours, heat_rows) = heat_rows(&heat, t);
     let online = online_share(state, asked.from, asked.to, per).await?;
     let sales = named_sales(
@@ -572,7 +569,7 @@ async fn history_page(
         bars: visitor_bars(&periods, per, t),
         heat_hours,
         heat_rows,
-        products: product_rows(&history, t),
+        products: product_rows(&history, &days, t),
         online: online.iter().map(|s| online_row(per, s, t)).collect(),
         sales,
         sales_channels: SalesChannel::ALL
@@ -631,10 +628,11 @@ pub async fn history_csv(
         return history_page(&state, page, &query, history).await;
     }
     let t = page.t;
+    let asked = &history.question;
     let csv = match query.table.as_str() {
-        "" | "periods" => periods_csv(&history, t),
-        "heat" => heat_csv(&state, &history, t)?,
-        "products" => products_csv(&history, t),
+        "" | "periods" => periods_csv(&history, &days_asked(&state, asked).await?, t),
+        "heat" => heat_csv(&state, &days_asked(&state, asked).await?, t)?,
+        "products" => products_csv(&history, &days_asked(&state, asked).await?, t),
         "online" => online_csv(&state, &history, t).await?,
         "sales" => sales_csv(&state, &history, t).await?,
         _ => return Err(PageError::NotFound),
@@ -644,7 +642,6 @@ pub async fn history_csv(
         text.push_str(&line.join(";"));
         text.push_str("\r\n");
     }
-    let asked = &history.question;
     let name = format!(
         "attachment; filename=\"loket-{}-{}-{}-{}.csv\"",
         csv.name, asked.site.code, asked.from, asked.to
@@ -672,9 +669,9 @@ fn header(ids: &[&str], t: Tr) -> Vec<String> {
     ids.iter().map(|id| t.get(id)).collect()
 }
 
-fn periods_csv(history: &History, t: Tr) -> Csv {
+fn periods_csv(history: &History, days: &[Day], t: Tr) -> Csv {
     let per = history.question.per;
-    let rows = per_period(&history.days, per)
+    let rows = per_period(days, per)
         .iter()
         .map(|figures| {
             std::iter::once(period_key(per, figures.date))
@@ -706,8 +703,8 @@ fn periods_csv(history: &History, t: Tr) -> Csv {
     }
 }
 
-fn heat_csv(state: &AppState, history: &History, t: Tr) -> Result<Csv, PageError> {
-    let heat = visitors_by_weekday_and_hour(state, &history.days)?;
+fn heat_csv(state: &AppState, days: &[Day], t: Tr) -> Result<Csv, PageError> {
+    let heat = visitors_by_weekday_and_hour(state, days)?;
     let hours: Vec<usize> = heat.hours().collect();
     let suffix = t.get("manage-history-hour-suffix");
     let header = std::iter::once(t.get("manage-csv-weekday"))
@@ -727,7 +724,7 @@ fn heat_csv(state: &AppState, history: &History, t: Tr) -> Result<Csv, PageError
     })
 }
 
-fn products_csv(history: &History, t: Tr) -> Csv {
+fn products_csv(history: &History, days: &[Day], t: Tr) -> Csv {
     Csv {
         name: "transactions",
         header: header(
@@ -738,7 +735,7 @@ fn products_csv(history: &History, t: Tr) -> Csv {
             ],
             t,
         ),
-        rows: product_rows(history, t)
+        rows: product_rows(history, days, t)
             .into_iter()
             .map(|row| vec![row.name, row.department, row.count.to_string()])
             .collect(),
