@@ -36,6 +36,11 @@ impl Books {
         locked(&self.current).clone()
     }
 
+    /// A site's opening hours and closing days as the books hold them now.
+    pub async fn hours(&self, store: &Store, site: &Site) -> StoreResult<Arc<SiteHours>> {
+        self.current(store).await?.hours(store, site).await
+    }
+
     /// What the appointment books are made of, as the store holds it now.
     pub async fn current(&self, store: &Store) -> StoreResult<Arc<Snapshot>> {
         // The version is read before the data: a change made in between gives a newer copy

@@ -125,12 +125,7 @@ pub async fn days(
     to: Date,
     products: &Products,
 ) -> StoreResult<Vec<Day>> {
-    let hours = state
-        .books
-        .current(&state.store)
-        .await?
-        .hours(&state.store, site)
-        .await?;
+    let hours = state.books.hours(&state.store, site).await?;
     let zone = state.settings.time_zone.clone();
     let no_show_before = state.now() - state.settings.floor.check_in.after;
     let facts = state

@@ -169,12 +169,7 @@ async fn opening_of_day(
     site: &Site,
     date: Date,
 ) -> anyhow::Result<Vec<(Timestamp, Timestamp)>> {
-    let hours = state
-        .books
-        .current(&state.store)
-        .await?
-        .hours(&state.store, site)
-        .await?;
+    let hours = state.books.hours(&state.store, site).await?;
     match hours.calendar.day(date) {
         Day::Open(intervals) => Ok(intervals.iter().map(|i| (i.start, i.end)).collect()),
         Day::Closed(_) => bail!("{} is closed on {date}; choose a day it is open", site.name),
